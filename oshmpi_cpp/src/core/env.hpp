@@ -1,0 +1,36 @@
+// Every environment variable the runtime reads, in one table: the parser, the SHMEM_INFO printout
+// and docs/environment.md all follow it.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+namespace oshmpi::detail {
+
+// X(field, C++ type, standard name, alias or nullptr, default as text, meaning)
+#define OSHMPI_ENV_VARIABLES(X)                                                                     \
+    X(symmetric_size, std::size_t, "SHMEM_SYMMETRIC_SIZE", "SMA_SYMMETRIC_SIZE", "256M",             \
+      "bytes of symmetric heap per PE (K, M, G, T suffixes)")                                          \
+    X(debug, bool, "SHMEM_DEBUG", "SMA_DEBUG", "0",                                                  \
+      "check every argument of the C API and abort with a message naming the call")                   \
+    X(version, bool, "SHMEM_VERSION", "SMA_VERSION", "0",                                            \
+      "print the library version at start-up")                                                        \
+    X(info, bool, "SHMEM_INFO", "SMA_INFO", "0",                                                     \
+      "print every environment variable with its value and meaning at start-up")                      \
+    X(transport, std::string, "OSHMPI_TRANSPORT", nullptr, "auto",                                    \
+      "auto: shared memory to PEs on this node, MPI RMA to others; mpi: MPI RMA to every PE")
+
+struct env_config {
+#define OSHMPI_ENV_FIELD(field, type, name, alias, fallback, meaning) type field;
+    OSHMPI_ENV_VARIABLES(OSHMPI_ENV_FIELD)
+#undef OSHMPI_ENV_FIELD
+};
+
+// Reads the environment; throws oshmpi::error(invalid_argument) naming a variable it cannot parse.
+env_config read_env();
+// The SHMEM_INFO text.
+std::string describe_env(const env_config& config);
+// "64K" -> 65536; throws on garbage, on overflow and on zero.
+std::size_t parse_size(const char* variable, const std::string& text);
+
+} // namespace oshmpi::detail

@@ -1,0 +1,41 @@
+// The state of an initialized runtime: who we are, the communicators, and the transports' knobs.
+// One instance lives between init and finalize; everything else reaches it through state().
+#pragma once
+
+#include <mpi.h>
+
+#include <vector>
+
+#include <oshmpi/setup.hpp>
+
+#include "core/env.hpp"
+
+namespace oshmpi::detail {
+
+struct runtime {
+    env_config env;
+    thread_level level = thread_level::single;
+    bool we_initialized_mpi = false;
+
+    MPI_Comm world = MPI_COMM_NULL; // duplicate of the user's world communicator
+    MPI_Comm node = MPI_COMM_NULL;  // the PEs that can share memory with us
+    int my_pe = 0;
+    int n_pes = 0;
+    std::vector<int> node_rank_of_pe; // world PE -> rank in `node`, or -1 if on another node
+
+    // Puts and gets to PEs on this node use shared memory unless OSHMPI_TRANSPORT=mpi.
+    bool rma_in_shared_memory = false;
+    // Atomicity is per word, so one mechanism serves every AMO: CPU atomics only when every PE
+    // shares memory with every other, MPI accumulates otherwise.
+    bool amo_in_shared_memory = false;
+};
+
+// The runtime, or nullptr before init and after finalize.
+runtime* current_runtime() noexcept;
+// The runtime; throws errc::not_initialized naming `routine` when there is none.
+runtime& state(const char* routine);
+
+// Throws errc::invalid_pe unless 0 <= pe < n_pes.
+void check_pe(const runtime& rt, const char* routine, int pe);
+
+} // namespace oshmpi::detail

@@ -1,0 +1,258 @@
+// init, finalize and the queries of OpenSHMEM 1.5 section 9.1.
+#include <oshmpi/setup.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+
+#include "core/context.hpp"
+#include "core/error.hpp"
+#include "core/progress.hpp"
+#include "core/runtime.hpp"
+#include "memory/heap.hpp"
+#include "transport/route.hpp"
+
+namespace oshmpi::detail {
+
+namespace {
+
+std::unique_ptr<runtime> the_runtime;
+int finalize_hook_keyval = MPI_KEYVAL_INVALID;
+
+int to_mpi(thread_level level)
+{
+    switch (level) {
+    case thread_level::single: return MPI_THREAD_SINGLE;
+    case thread_level::funneled: return MPI_THREAD_FUNNELED;
+    case thread_level::serialized: return MPI_THREAD_SERIALIZED;
+    case thread_level::multiple: return MPI_THREAD_MULTIPLE;
+    }
+    return MPI_THREAD_SINGLE;
+}
+
+thread_level from_mpi(int level)
+{
+    if (level >= MPI_THREAD_MULTIPLE) return thread_level::multiple;
+    if (level >= MPI_THREAD_SERIALIZED) return thread_level::serialized;
+    if (level >= MPI_THREAD_FUNNELED) return thread_level::funneled;
+    return thread_level::single;
+}
+
+void teardown(bool finalize_mpi);
+
+// MPI_Finalize deletes MPI_COMM_SELF's attributes first, so whoever finalizes MPI (mpi4py at exit,
+// or a C program that forgot shmem_finalize) runs our finalize while MPI still works.
+int finalize_hook(MPI_Comm, int, void*, void*)
+{
+    finalize_hook_keyval = MPI_KEYVAL_INVALID;
+    if (the_runtime) teardown(/*finalize_mpi=*/false);
+    return MPI_SUCCESS;
+}
+
+void map_node_ranks(runtime& rt)
+{
+    OSHMPI_MPI(MPI_Comm_split_type(rt.world, MPI_COMM_TYPE_SHARED, rt.my_pe, MPI_INFO_NULL, &rt.node));
+    MPI_Group world_group, node_group;
+    OSHMPI_MPI(MPI_Comm_group(rt.world, &world_group));
+    OSHMPI_MPI(MPI_Comm_group(rt.node, &node_group));
+    std::vector<int> pes(static_cast<std::size_t>(rt.n_pes));
+    for (int pe = 0; pe < rt.n_pes; ++pe) pes[static_cast<std::size_t>(pe)] = pe;
+    rt.node_rank_of_pe.assign(pes.size(), MPI_UNDEFINED);
+    OSHMPI_MPI(MPI_Group_translate_ranks(world_group, rt.n_pes, pes.data(), node_group,
+                                         rt.node_rank_of_pe.data()));
+    MPI_Group_free(&world_group);
+    MPI_Group_free(&node_group);
+    for (int& rank : rt.node_rank_of_pe)
+        if (rank == MPI_UNDEFINED) rank = -1;
+    int node_size = 0;
+    OSHMPI_MPI(MPI_Comm_size(rt.node, &node_size));
+
+    bool shared = rt.env.transport != "mpi";
+    rt.rma_in_shared_memory = shared;
+    // Everyone must agree: a job where some node holds fewer than all PEs uses MPI atomics everywhere.
+    int everyone_on_node = node_size == rt.n_pes ? 1 : 0;
+    OSHMPI_MPI(MPI_Allreduce(MPI_IN_PLACE, &everyone_on_node, 1, MPI_INT, MPI_MIN, rt.world));
+    rt.amo_in_shared_memory = shared && everyone_on_node;
+}
+
+void teardown(bool finalize_mpi)
+{
+    runtime& rt = *the_runtime;
+    // Nothing issued before finalize may be lost: complete it, then wait for everyone to do so.
+    quiet_all_contexts();
+    barrier(rt.world);
+    destroy_heap();
+    if (rt.node != MPI_COMM_NULL) MPI_Comm_free(&rt.node);
+    MPI_Comm_free(&rt.world);
+    bool ours = rt.we_initialized_mpi;
+    the_runtime.reset();
+    if (finalize_hook_keyval != MPI_KEYVAL_INVALID) {
+        int keyval = finalize_hook_keyval;
+        finalize_hook_keyval = MPI_KEYVAL_INVALID;
+        MPI_Comm_delete_attr(MPI_COMM_SELF, keyval);
+        MPI_Comm_free_keyval(&keyval);
+    }
+    if (finalize_mpi && ours) MPI_Finalize();
+}
+
+} // namespace
+
+runtime* current_runtime() noexcept
+{
+    return the_runtime.get();
+}
+
+runtime& state(const char* routine)
+{
+    if (!the_runtime)
+        fail(errc::not_initialized, "%s: OpenSHMEM is not initialized (call shmem_init first)", routine);
+    return *the_runtime;
+}
+
+void check_pe(const runtime& rt, const char* routine, int pe)
+{
+    if (pe < 0 || pe >= rt.n_pes)
+        fail(errc::invalid_pe, "%s: PE %d is out of range [0, %d)", routine, pe, rt.n_pes);
+}
+
+} // namespace oshmpi::detail
+
+namespace oshmpi {
+
+using detail::state;
+
+thread_level init_thread(thread_level requested, MPI_Comm world_comm)
+{
+    using namespace detail;
+    if (the_runtime) return the_runtime->level;
+    int mpi_finalized = 0;
+    MPI_Finalized(&mpi_finalized);
+    if (mpi_finalized) fail(errc::not_initialized, "init: MPI has already been finalized");
+
+    auto rt = std::make_unique<runtime>();
+    rt->env = read_env();
+    int mpi_initialized = 0;
+    MPI_Initialized(&mpi_initialized);
+    int provided = MPI_THREAD_SINGLE;
+    if (!mpi_initialized) {
+        OSHMPI_MPI(MPI_Init_thread(nullptr, nullptr, to_mpi(requested), &provided));
+        rt->we_initialized_mpi = true;
+    } else {
+        OSHMPI_MPI(MPI_Query_thread(&provided));
+    }
+    rt->level = std::min(requested, from_mpi(provided));
+
+    OSHMPI_MPI(MPI_Comm_dup(world_comm, &rt->world));
+    OSHMPI_MPI(MPI_Comm_set_errhandler(rt->world, MPI_ERRORS_RETURN));
+    OSHMPI_MPI(MPI_Comm_rank(rt->world, &rt->my_pe));
+    OSHMPI_MPI(MPI_Comm_size(rt->world, &rt->n_pes));
+    map_node_ranks(*rt);
+
+    the_runtime = std::move(rt);
+    try {
+        create_heap(*the_runtime);
+    } catch (...) {
+        runtime& failed = *the_runtime;
+        MPI_Comm_free(&failed.node);
+        MPI_Comm_free(&failed.world);
+        the_runtime.reset();
+        throw;
+    }
+
+    OSHMPI_MPI(MPI_Comm_create_keyval(MPI_COMM_NULL_COPY_FN, finalize_hook, &finalize_hook_keyval, nullptr));
+    OSHMPI_MPI(MPI_Comm_set_attr(MPI_COMM_SELF, finalize_hook_keyval, nullptr));
+
+    runtime& ready = *the_runtime;
+    if (ready.my_pe == 0 && (ready.env.version || ready.env.info))
+        std::printf("%s %d.%d (OpenSHMEM %d.%d)\n", info_get_name(), 0, 1, info_get_version().major,
+                    info_get_version().minor);
+    if (ready.my_pe == 0 && ready.env.info) std::fputs(describe_env(ready.env).c_str(), stdout);
+    if (ready.my_pe == 0 && (ready.env.version || ready.env.info)) std::fflush(stdout);
+    barrier(ready.world);
+    return ready.level;
+}
+
+void init(MPI_Comm world_comm)
+{
+    init_thread(thread_level::single, world_comm);
+}
+
+void finalize()
+{
+    if (detail::the_runtime) detail::teardown(/*finalize_mpi=*/true);
+}
+
+void global_exit(int status)
+{
+    std::fflush(nullptr);
+    MPI_Comm comm = detail::the_runtime ? detail::the_runtime->world : MPI_COMM_WORLD;
+    MPI_Abort(comm, status);
+    std::_Exit(status);
+}
+
+bool initialized() noexcept
+{
+    return detail::the_runtime != nullptr;
+}
+
+bool finalized() noexcept
+{
+    int mpi_finalized = 0;
+    MPI_Finalized(&mpi_finalized);
+    return detail::the_runtime == nullptr && mpi_finalized;
+}
+
+thread_level query_thread()
+{
+    return state("query_thread").level;
+}
+
+int my_pe()
+{
+    return state("my_pe").my_pe;
+}
+
+int n_pes()
+{
+    return state("n_pes").n_pes;
+}
+
+bool pe_accessible(int pe)
+{
+    detail::runtime& rt = state("pe_accessible");
+    return pe >= 0 && pe < rt.n_pes;
+}
+
+bool addr_accessible(const void* addr, int pe)
+{
+    detail::runtime& rt = state("addr_accessible");
+    return pe >= 0 && pe < rt.n_pes && detail::segments().find(addr, 1) != nullptr;
+}
+
+void* ptr(const void* addr, int pe)
+{
+    detail::runtime& rt = state("ptr");
+    if (pe < 0 || pe >= rt.n_pes) return nullptr;
+    detail::segment* seg = detail::segments().find(addr, 1);
+    if (seg == nullptr) return nullptr;
+    if (pe == rt.my_pe) return const_cast<void*>(addr);
+    char* peer = rt.rma_in_shared_memory ? seg->peer_base[static_cast<std::size_t>(pe)] : nullptr;
+    return peer == nullptr ? nullptr : peer + (static_cast<const char*>(addr) - seg->base);
+}
+
+version_info info_get_version() noexcept
+{
+    return {1, 5};
+}
+
+const char* info_get_name() noexcept
+{
+    return "oshmpi-cpp";
+}
+
+MPI_Comm world_comm()
+{
+    return state("world_comm").world;
+}
+
+} // namespace oshmpi

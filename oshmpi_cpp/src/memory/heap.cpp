@@ -1,0 +1,78 @@
+#include "memory/heap.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <memory>
+#include <vector>
+#include <optional>
+
+#include "core/error.hpp"
+
+namespace oshmpi::detail {
+
+namespace {
+std::optional<symmetric_heap> the_heap;
+}
+
+symmetric_heap& heap()
+{
+    return *the_heap;
+}
+
+void create_heap(runtime& rt)
+{
+    auto seg = std::make_unique<segment>();
+    seg->size = rt.env.symmetric_size;
+    // MPI hands out shared memory at no particular alignment, and each process maps it at its own
+    // address; we over-allocate and start every PE's heap at an address aligned to heap_alignment
+    // in that PE's own address space, so an aligned offset is an aligned address everywhere.
+    const std::size_t padded = seg->size + heap_alignment;
+
+    // The memory comes from a shared-memory window on the node, so that PEs on this node can load
+    // and store each other's heaps; MPI_Win_create then exposes it to every PE for RMA.
+    MPI_Info info;
+    OSHMPI_MPI(MPI_Info_create(&info));
+    // Each PE's part page-aligned on its own: symmetric offsets then need no per-PE adjustment.
+    OSHMPI_MPI(MPI_Info_set(info, "alloc_shared_noncontig", "true"));
+    char* raw = nullptr;
+    int rc = MPI_Win_allocate_shared(static_cast<MPI_Aint>(padded), 1, info, rt.node, &raw, &seg->shared_win);
+    MPI_Info_free(&info);
+    if (rc != MPI_SUCCESS)
+        fail(errc::out_of_memory, "cannot allocate a symmetric heap of %zu bytes (SHMEM_SYMMETRIC_SIZE)",
+             seg->size);
+    OSHMPI_MPI(MPI_Win_set_errhandler(seg->shared_win, MPI_ERRORS_RETURN));
+
+    auto address = reinterpret_cast<std::uintptr_t>(raw);
+    auto pad = static_cast<long>(((address + heap_alignment - 1) & ~(heap_alignment - 1)) - address);
+    seg->base = raw + pad;
+    std::vector<long> pads(static_cast<std::size_t>(rt.n_pes));
+    OSHMPI_MPI(MPI_Allgather(&pad, 1, MPI_LONG, pads.data(), 1, MPI_LONG, rt.world));
+
+    seg->peer_base.assign(static_cast<std::size_t>(rt.n_pes), nullptr);
+    for (int pe = 0; pe < rt.n_pes; ++pe) {
+        int node_rank = rt.node_rank_of_pe[static_cast<std::size_t>(pe)];
+        if (node_rank < 0) continue;
+        MPI_Aint size = 0;
+        int disp_unit = 0;
+        char* base = nullptr;
+        OSHMPI_MPI(MPI_Win_shared_query(seg->shared_win, node_rank, &size, &disp_unit, &base));
+        seg->peer_base[static_cast<std::size_t>(pe)] = base + pads[static_cast<std::size_t>(pe)];
+    }
+    seg->all_peers_mapped = std::all_of(seg->peer_base.begin(), seg->peer_base.end(),
+                                        [](const char* base) { return base != nullptr; });
+    expose(*seg, rt.world);
+
+    std::size_t capacity = seg->size;
+    the_heap.emplace(symmetric_heap{seg.get(), heap_allocator(capacity)});
+    segments().add(std::move(seg));
+}
+
+void destroy_heap()
+{
+    if (!the_heap) return;
+    auto seg = segments().remove(the_heap->seg);
+    if (seg) release_windows(*seg);
+    the_heap.reset();
+}
+
+} // namespace oshmpi::detail

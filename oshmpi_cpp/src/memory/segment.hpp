@@ -1,0 +1,58 @@
+// A segment is a range of symmetric memory: the same size on every PE, exposed through an MPI
+// window, and, for PEs on this node, mapped into our address space. The symmetric heap is one; the
+// C API adds the executable's data and bss as another.
+#pragma once
+
+#include <mpi.h>
+
+#include <cstddef>
+#include <memory>
+#include <vector>
+
+namespace oshmpi::detail {
+
+struct segment {
+    char* base = nullptr; // our copy
+    std::size_t size = 0;
+    MPI_Win win = MPI_WIN_NULL; // over every PE's copy, displacement unit 1, locked for the run
+    MPI_Win shared_win = MPI_WIN_NULL; // the node's shared-memory window that owns the heap memory
+    // For each world PE, where its copy is mapped in our address space; nullptr when it is not.
+    std::vector<char*> peer_base;
+    // Whether every PE's copy is mapped here. AMOs on a word must all use one mechanism, so CPU
+    // atomics are allowed only on segments that every PE reaches through shared memory.
+    bool all_peers_mapped = false;
+
+    [[nodiscard]] bool contains(const void* address, std::size_t nbytes) const noexcept
+    {
+        auto p = static_cast<const char*>(address);
+        return p >= base && p <= base + size && nbytes <= static_cast<std::size_t>(base + size - p);
+    }
+};
+
+// The segments of a running runtime. Lookups are on every RMA's path, so the table is a small flat
+// array scanned in order, heap first.
+class segment_table {
+public:
+    void add(std::unique_ptr<segment> seg) { segments_.push_back(std::move(seg)); }
+    std::unique_ptr<segment> remove(const segment* seg);
+    [[nodiscard]] segment* find(const void* address, std::size_t nbytes) const noexcept
+    {
+        for (const auto& seg : segments_)
+            if (seg->contains(address, nbytes)) return seg.get();
+        return nullptr;
+    }
+    [[nodiscard]] const std::vector<std::unique_ptr<segment>>& all() const noexcept { return segments_; }
+
+private:
+    std::vector<std::unique_ptr<segment>> segments_;
+};
+
+segment_table& segments();
+
+// Creates the window over [base, base + size) on every PE of `comm` and opens the run-long
+// passive-target epoch. Checks the unified memory model, which plain loads of symmetric memory need.
+void expose(segment& seg, MPI_Comm comm);
+// Closes the epoch and frees the windows (not the memory the caller owns).
+void release_windows(segment& seg);
+
+} // namespace oshmpi::detail
