@@ -47,6 +47,13 @@ T atomic_fetching(context& ctx, amo_op op, T* dest, T operand, T compare, int pe
     atomic(ctx, op, scalar_type_of<T>(), dest, &operand, &compare, &fetched, pe);
     return fetched;
 }
+// Nonblocking fetching form: the operands are copied before returning; `*fetch` is valid after the
+// next quiet on `ctx`.
+template <class T>
+void atomic_fetching_nbi(context& ctx, amo_op op, T* fetch, T* dest, T operand, T compare, int pe)
+{
+    atomic(ctx, op, scalar_type_of<T>(), dest, &operand, &compare, fetch, pe, true);
+}
 template <class T>
 void atomic_posting(context& ctx, amo_op op, T* dest, T operand, int pe)
 {
@@ -126,6 +133,49 @@ void atomic_xor(context& ctx, T* dest, T value, int pe)
     detail::atomic_posting(ctx, amo_op::bit_xor, dest, value, pe);
 }
 
+// Nonblocking fetching AMOs (OpenSHMEM 1.5 section 9.7.3): `*fetch` is valid after the next quiet
+// on `ctx`.
+template <class T>
+void atomic_fetch_nbi(context& ctx, T* fetch, const T* source, int pe)
+{
+    detail::atomic_fetching_nbi(ctx, amo_op::fetch, fetch, const_cast<T*>(source), T{}, T{}, pe);
+}
+template <class T>
+void atomic_compare_swap_nbi(context& ctx, T* fetch, T* dest, T cond, T value, int pe)
+{
+    detail::atomic_fetching_nbi(ctx, amo_op::compare_swap, fetch, dest, value, cond, pe);
+}
+template <class T>
+void atomic_swap_nbi(context& ctx, T* fetch, T* dest, T value, int pe)
+{
+    detail::atomic_fetching_nbi(ctx, amo_op::swap, fetch, dest, value, T{}, pe);
+}
+template <class T>
+void atomic_fetch_add_nbi(context& ctx, T* fetch, T* dest, T value, int pe)
+{
+    detail::atomic_fetching_nbi(ctx, amo_op::add, fetch, dest, value, T{}, pe);
+}
+template <class T>
+void atomic_fetch_inc_nbi(context& ctx, T* fetch, T* dest, int pe)
+{
+    atomic_fetch_add_nbi(ctx, fetch, dest, T{1}, pe);
+}
+template <class T>
+void atomic_fetch_and_nbi(context& ctx, T* fetch, T* dest, T value, int pe)
+{
+    detail::atomic_fetching_nbi(ctx, amo_op::bit_and, fetch, dest, value, T{}, pe);
+}
+template <class T>
+void atomic_fetch_or_nbi(context& ctx, T* fetch, T* dest, T value, int pe)
+{
+    detail::atomic_fetching_nbi(ctx, amo_op::bit_or, fetch, dest, value, T{}, pe);
+}
+template <class T>
+void atomic_fetch_xor_nbi(context& ctx, T* fetch, T* dest, T value, int pe)
+{
+    detail::atomic_fetching_nbi(ctx, amo_op::bit_xor, fetch, dest, value, T{}, pe);
+}
+
 // The same routines on the default context.
 // clang-format off
 template <class T> [[nodiscard]] T atomic_fetch(const T* source, int pe) { return atomic_fetch(default_context(), source, pe); }
@@ -142,6 +192,14 @@ template <class T> T atomic_fetch_or(T* dest, T value, int pe) { return atomic_f
 template <class T> void atomic_or(T* dest, T value, int pe) { atomic_or(default_context(), dest, value, pe); }
 template <class T> T atomic_fetch_xor(T* dest, T value, int pe) { return atomic_fetch_xor(default_context(), dest, value, pe); }
 template <class T> void atomic_xor(T* dest, T value, int pe) { atomic_xor(default_context(), dest, value, pe); }
+template <class T> void atomic_fetch_nbi(T* fetch, const T* source, int pe) { atomic_fetch_nbi(default_context(), fetch, source, pe); }
+template <class T> void atomic_compare_swap_nbi(T* fetch, T* dest, T cond, T value, int pe) { atomic_compare_swap_nbi(default_context(), fetch, dest, cond, value, pe); }
+template <class T> void atomic_swap_nbi(T* fetch, T* dest, T value, int pe) { atomic_swap_nbi(default_context(), fetch, dest, value, pe); }
+template <class T> void atomic_fetch_add_nbi(T* fetch, T* dest, T value, int pe) { atomic_fetch_add_nbi(default_context(), fetch, dest, value, pe); }
+template <class T> void atomic_fetch_inc_nbi(T* fetch, T* dest, int pe) { atomic_fetch_inc_nbi(default_context(), fetch, dest, pe); }
+template <class T> void atomic_fetch_and_nbi(T* fetch, T* dest, T value, int pe) { atomic_fetch_and_nbi(default_context(), fetch, dest, value, pe); }
+template <class T> void atomic_fetch_or_nbi(T* fetch, T* dest, T value, int pe) { atomic_fetch_or_nbi(default_context(), fetch, dest, value, pe); }
+template <class T> void atomic_fetch_xor_nbi(T* fetch, T* dest, T value, int pe) { atomic_fetch_xor_nbi(default_context(), fetch, dest, value, pe); }
 // clang-format on
 
 } // namespace oshmpi

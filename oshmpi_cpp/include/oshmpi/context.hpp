@@ -16,4 +16,17 @@ enum ctx_option : long {
 
 [[nodiscard]] context& default_context();
 
+struct team; // defined by the runtime's teams (<oshmpi/team.hpp>)
+
+// Creates a context on the world team (ctx_create) or on a team (team_create_ctx). Options are
+// ctx_option bits. Throws errc::out_of_resources or invalid_argument; never returns nullptr.
+// A context on a team numbers PEs as that team does.
+[[nodiscard]] context* ctx_create(long options);
+[[nodiscard]] context* team_create_ctx(team* t, long options);
+// Completes the context's outstanding operations, then frees it. Destroying the default context
+// is an error.
+void ctx_destroy(context* ctx);
+// The team the context was created on; the default context and ctx_create contexts -> team_world().
+[[nodiscard]] team* ctx_get_team(const context* ctx);
+
 } // namespace oshmpi
