@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <cstring>
+#include <fstream>
+#include <sstream>
 
 #include <oshmpi/shmem.hpp>
 
@@ -123,4 +125,17 @@ TEST(Env, DescribeListsEveryVariable)
     for (const char* name : {"SHMEM_SYMMETRIC_SIZE", "SMA_SYMMETRIC_SIZE", "SHMEM_DEBUG", "SHMEM_VERSION",
                              "SHMEM_INFO", "OSHMPI_TRANSPORT"})
         EXPECT_NE(text.find(name), std::string::npos) << name;
+}
+
+TEST(Env, DocsPageNamesEveryVariable)
+{
+    std::ifstream page(OSHMPI_SOURCE_DIR "/docs/environment.md");
+    ASSERT_TRUE(page.good());
+    std::stringstream text;
+    text << page.rdbuf();
+#define OSHMPI_EXPECT_DOCUMENTED(field, type, name, alias, fallback, meaning)                         \
+    EXPECT_NE(text.str().find(std::string("`") + name + "`"), std::string::npos) << name;                 \
+    EXPECT_NE(text.str().find(std::string("`") + fallback + "`"), std::string::npos) << name << " default";
+    OSHMPI_ENV_VARIABLES(OSHMPI_EXPECT_DOCUMENTED)
+#undef OSHMPI_EXPECT_DOCUMENTED
 }
