@@ -164,8 +164,8 @@ thread_level init_thread(thread_level requested, MPI_Comm world_comm)
 
     runtime& ready = *the_runtime;
     if (ready.my_pe == 0 && (ready.env.version || ready.env.info))
-        std::printf("%s %d.%d (OpenSHMEM %d.%d)\n", info_get_name(), 0, 1, info_get_version().major,
-                    info_get_version().minor);
+        std::printf("%s %s (OpenSHMEM %d.%d)\n", info_get_name(), OSHMPI_VERSION_STRING,
+                    info_get_version().major, info_get_version().minor);
     if (ready.my_pe == 0 && ready.env.info) std::fputs(describe_env(ready.env).c_str(), stdout);
     if (ready.my_pe == 0 && (ready.env.version || ready.env.info)) std::fflush(stdout);
     barrier(ready.world);
