@@ -2,6 +2,7 @@
 #pragma once
 
 #include <oshmpi/amo.hpp>
+#include <oshmpi/collectives.hpp>
 #include <oshmpi/context.hpp>
 #include <oshmpi/error.hpp>
 #include <oshmpi/lock.hpp>
@@ -13,3 +14,4 @@
 #include <oshmpi/signal.hpp>
 #include <oshmpi/strided.hpp>
 #include <oshmpi/sync.hpp>
+#include <oshmpi/team.hpp>

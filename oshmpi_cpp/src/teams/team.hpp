@@ -1,0 +1,41 @@
+// What a team is inside the runtime: an MPI communicator over its members plus the numbers every
+// team routine needs without asking MPI (our rank, the size, each member's world PE).
+#pragma once
+
+#include <mpi.h>
+
+#include <vector>
+
+#include <oshmpi/team.hpp>
+
+namespace oshmpi {
+
+struct team {
+    MPI_Comm comm = MPI_COMM_NULL; // members only, in team order; MPI_ERRORS_RETURN
+    int my_pe = -1;                // our number in the team
+    int n_pes = 0;
+    team_config config;            // as given at creation, fields outside config_mask at defaults
+    long config_mask = 0;
+    std::vector<int> world_pe;     // world_pe[i] is the world PE of member i
+    bool predefined = false;       // TEAM_WORLD, TEAM_SHARED and active-set teams: not destroyable
+};
+
+namespace detail {
+
+struct runtime;
+
+// Creates TEAM_WORLD and TEAM_SHARED over the runtime's communicators (called by init, after the heap).
+void create_predefined_teams(runtime& rt);
+// Frees every team still alive, the predefined and active-set ones included (called by finalize,
+// before the world communicator is freed).
+void destroy_all_teams();
+
+// Throws errc::invalid_argument naming `routine` when `t` is the invalid team; returns *t.
+team& check_team(team* t, const char* routine);
+
+// Builds a team over `comm` (which it then owns): fills in ranks, size and world PEs.
+team* adopt_communicator(MPI_Comm comm, const team_config& config, long config_mask, bool predefined);
+
+} // namespace detail
+
+} // namespace oshmpi
