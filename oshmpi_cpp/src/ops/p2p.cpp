@@ -16,4 +16,29 @@ void check_wait_target(const char* routine, const void* ivar, std::size_t nbytes
         fail(errc::not_symmetric, "%s: ivar %p is not in symmetric memory", routine, ivar);
 }
 
+void check_wait_targets(const char* routine, const void* ivars, std::size_t nelems,
+                        std::size_t elem_size, cmp op)
+{
+    state(routine);
+    if (static_cast<int>(op) < 0 || static_cast<int>(op) > static_cast<int>(cmp::le))
+        fail(errc::invalid_argument, "%s: %d is not a comparison (SHMEM_CMP_*)", routine, static_cast<int>(op));
+    if (nelems == 0) return; // an empty set: ivars may be anything, even null
+    if (ivars == nullptr) fail(errc::invalid_argument, "%s: ivars is null with nelems = %zu", routine, nelems);
+    if (segments().find(ivars, nelems * elem_size) == nullptr)
+        fail(errc::not_symmetric, "%s: ivars %p (%zu elements) is not in symmetric memory", routine, ivars, nelems);
+}
+
+void check_indices(const char* routine, const std::size_t* indices, std::size_t nelems)
+{
+    if (indices == nullptr && nelems > 0)
+        fail(errc::invalid_argument, "%s: indices is null with nelems = %zu", routine, nelems);
+}
+
+std::size_t next_scan_start() noexcept
+{
+    // Per thread, so no synchronization; wraps harmlessly.
+    thread_local std::size_t counter = 0;
+    return counter++;
+}
+
 } // namespace oshmpi::detail

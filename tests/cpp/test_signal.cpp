@@ -1,0 +1,157 @@
+// Put-with-signal: the receiver checks the whole payload once it sees the signal (payloads of
+// 1 MiB, large enough that a signal overtaking its data would show), a ring of SIGNAL_ADD over
+// many rounds, contention on one signal word, and the error cases.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <vector>
+
+#include <oshmpi/shmem.hpp>
+
+namespace {
+int me() { return oshmpi::my_pe(); }
+int npes() { return oshmpi::n_pes(); }
+int right() { return (me() + 1) % npes(); }
+int left() { return (me() + npes() - 1) % npes(); }
+
+std::uint64_t pattern(int pe, int round, std::size_t i)
+{
+    return (static_cast<std::uint64_t>(pe) << 48) ^ (static_cast<std::uint64_t>(round) << 32) ^ (i * 2654435761u);
+}
+} // namespace
+
+class PutSignalPayload : public testing::TestWithParam<bool> {}; // nbi?
+
+TEST_P(PutSignalPayload, DataIsCompleteWhenTheSignalArrives)
+{
+    const bool nbi = GetParam();
+    constexpr std::size_t n = (std::size_t{1} << 20) / sizeof(std::uint64_t); // 1 MiB
+    constexpr int rounds = 4;
+    oshmpi::symmetric_array<std::uint64_t> inbox(n);
+    oshmpi::symmetric_array<std::uint64_t> signal(1);
+    std::vector<std::uint64_t> outbox(n);
+    oshmpi::barrier_all();
+    for (int round = 0; round < rounds; ++round) {
+        for (std::size_t i = 0; i < n; ++i) outbox[i] = pattern(me(), round, i);
+        auto value = static_cast<std::uint64_t>(round + 1);
+        if (nbi) {
+            oshmpi::put_signal_nbi(inbox.data(), outbox.data(), n, signal.data(), value, oshmpi::signal_op::set,
+                                   right());
+        } else {
+            oshmpi::put_signal(inbox.data(), outbox.data(), n, signal.data(), value, oshmpi::signal_op::set, right());
+        }
+        EXPECT_EQ(oshmpi::signal_wait_until(signal.data(), oshmpi::cmp::eq, value), value);
+        std::size_t wrong = 0, first_wrong = n;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (inbox[i] != pattern(left(), round, i)) {
+                if (wrong++ == 0) first_wrong = i;
+            }
+        }
+        EXPECT_EQ(wrong, 0u) << "round " << round << ", first wrong element " << first_wrong;
+        if (nbi) oshmpi::quiet(); // the source may be reused only after quiet
+        oshmpi::barrier_all();     // nobody overwrites an inbox still being checked
+    }
+    EXPECT_EQ(oshmpi::signal_fetch(signal.data()), static_cast<std::uint64_t>(rounds));
+    oshmpi::barrier_all();
+}
+
+INSTANTIATE_TEST_SUITE_P(BlockingAndNbi, PutSignalPayload, testing::Values(false, true),
+                         [](const testing::TestParamInfo<bool>& info) { return info.param ? "nbi" : "blocking"; });
+
+TEST(PutSignal, RingOfSignalAddsOverManyRounds)
+{
+    // Each round sends one slot and adds 1 to the right neighbour's signal; the receiver waits for
+    // the count and checks that slot. Slots are distinct, so no round waits for another.
+    constexpr int rounds = 300;
+    oshmpi::symmetric_array<long> slots(rounds * 4);
+    oshmpi::symmetric_array<std::uint64_t> signal(1);
+    oshmpi::barrier_all();
+    for (int round = 0; round < rounds; ++round) {
+        long payload[4] = {me(), round, -round, me() * 1000L + round};
+        oshmpi::context& ctx = oshmpi::default_context();
+        if (round % 2 == 0)
+            oshmpi::put_signal(ctx, slots.data() + 4 * round, payload, 4, signal.data(), 1, oshmpi::signal_op::add,
+                               right());
+        else
+            oshmpi::put_signal_nbi(ctx, slots.data() + 4 * round, payload, 4, signal.data(), 1,
+                                   oshmpi::signal_op::add, right());
+        std::uint64_t seen =
+            oshmpi::signal_wait_until(signal.data(), oshmpi::cmp::ge, static_cast<std::uint64_t>(round + 1));
+        EXPECT_GE(seen, static_cast<std::uint64_t>(round + 1));
+        EXPECT_EQ(slots[4 * round + 0], left());
+        EXPECT_EQ(slots[4 * round + 1], round);
+        EXPECT_EQ(slots[4 * round + 2], -round);
+        EXPECT_EQ(slots[4 * round + 3], left() * 1000L + round);
+    }
+    oshmpi::quiet();
+    EXPECT_EQ(oshmpi::signal_wait_until(signal.data(), oshmpi::cmp::eq, std::uint64_t{rounds}),
+              static_cast<std::uint64_t>(rounds));
+    oshmpi::barrier_all();
+}
+
+TEST(PutSignal, EveryPeSignalsPeZero)
+{
+    // All PEs add to one word while each fills its own row: PE 0 sees the exact sum, then the rows.
+    constexpr int rounds = 50;
+    oshmpi::symmetric_array<int> rows(static_cast<std::size_t>(npes()) * rounds);
+    oshmpi::symmetric_array<std::uint64_t> signal(1);
+    oshmpi::barrier_all();
+    for (int round = 0; round < rounds; ++round) {
+        int value = me() * rounds + round;
+        oshmpi::put_signal(rows.data() + me() * rounds + round, &value, 1, signal.data(),
+                           static_cast<std::uint64_t>(me() + 1), oshmpi::signal_op::add, 0);
+    }
+    if (me() == 0) {
+        auto total = static_cast<std::uint64_t>(rounds) * static_cast<std::uint64_t>(npes() * (npes() + 1) / 2);
+        EXPECT_EQ(oshmpi::signal_wait_until(signal.data(), oshmpi::cmp::ge, total), total);
+        for (int i = 0; i < npes() * rounds; ++i) EXPECT_EQ(rows[static_cast<std::size_t>(i)], i);
+    }
+    oshmpi::barrier_all();
+}
+
+TEST(PutSignal, SetOverwritesAndZeroLengthOnlySignals)
+{
+    oshmpi::symmetric_array<std::uint64_t> signal(1);
+    oshmpi::symmetric_array<char> data(8);
+    oshmpi::barrier_all();
+    oshmpi::put_signal(data.data(), static_cast<const char*>(nullptr), 0, signal.data(), 41,
+                       oshmpi::signal_op::set, right());
+    EXPECT_EQ(oshmpi::signal_wait_until(signal.data(), oshmpi::cmp::ne, std::uint64_t{0}), 41u);
+    oshmpi::barrier_all();
+    oshmpi::put_signal(data.data(), "abcdefg", 8, signal.data(), 7, oshmpi::signal_op::set, right());
+    EXPECT_EQ(oshmpi::signal_wait_until(signal.data(), oshmpi::cmp::lt, std::uint64_t{41}), 7u);
+    EXPECT_STREQ(data.data(), "abcdefg");
+    EXPECT_EQ(oshmpi::signal_fetch(signal.data()), 7u);
+    oshmpi::barrier_all();
+}
+
+TEST(PutSignal, BadArgumentsAreErrors)
+{
+    oshmpi::symmetric_array<std::uint64_t> signal(1);
+    oshmpi::symmetric_array<int> data(4);
+    std::uint64_t private_signal = 0;
+    int values[4] = {};
+    auto code_of = [](auto&& call) {
+        try {
+            call();
+        } catch (const oshmpi::error& e) {
+            return e.code();
+        }
+        return oshmpi::errc::mpi_failure; // "no error" stands out as a wrong code below
+    };
+    EXPECT_EQ(code_of([&] { oshmpi::put_signal(data.data(), values, 4, signal.data(), 1, static_cast<oshmpi::signal_op>(7), right()); }),
+              oshmpi::errc::invalid_argument);
+    EXPECT_EQ(code_of([&] { oshmpi::put_signal(data.data(), values, 4, &private_signal, 1, oshmpi::signal_op::set, right()); }),
+              oshmpi::errc::not_symmetric);
+    EXPECT_EQ(code_of([&] { oshmpi::put_signal(values, values, 4, signal.data(), 1, oshmpi::signal_op::set, right()); }),
+              oshmpi::errc::not_symmetric);
+    EXPECT_EQ(code_of([&] { oshmpi::put_signal(data.data(), values, 4, signal.data(), 1, oshmpi::signal_op::set, npes()); }),
+              oshmpi::errc::invalid_pe);
+    EXPECT_EQ(code_of([&] { static_cast<void>(oshmpi::signal_fetch(&private_signal)); }), oshmpi::errc::not_symmetric);
+    EXPECT_EQ(code_of([&] { oshmpi::signal_wait_until(signal.data(), static_cast<oshmpi::cmp>(9), std::uint64_t{0}); }),
+              oshmpi::errc::invalid_argument);
+    // Nothing was delivered by the failed calls.
+    oshmpi::barrier_all();
+    EXPECT_EQ(oshmpi::signal_fetch(signal.data()), 0u);
+    oshmpi::barrier_all();
+}
