@@ -1,0 +1,2 @@
+/* The include path of SGI-era OpenSHMEM programs. */
+#include <shmem.h>

@@ -1,0 +1,103 @@
+// The C API's error reporting and its SHMEM_DEBUG argument checks (spec 1.5 leaves misuse undefined;
+// under SHMEM_DEBUG we name the call and the bad value, then abort).
+#include "capi/shim.hpp"
+
+#include <mpi.h>
+
+#include <cstdarg>
+#include <cstdio>
+#include <cstdlib>
+
+#include "core/context.hpp"
+#include "core/error.hpp"
+#include "core/runtime.hpp"
+#include "memory/segment.hpp"
+
+namespace oshmpi::capi {
+
+bool debug_checks = false;
+
+void abort_call(const char* routine, const char* message) noexcept
+{
+    std::fprintf(stderr, "%s: %s\n", routine, message);
+    std::fflush(stderr);
+    int mpi_initialized = 0, mpi_finalized = 0;
+    MPI_Initialized(&mpi_initialized);
+    MPI_Finalized(&mpi_finalized);
+    if (mpi_initialized && !mpi_finalized) MPI_Abort(MPI_COMM_WORLD, 1);
+    std::_Exit(1);
+}
+
+void report(const char* routine, const char* message) noexcept
+{
+    if (debug_checks) std::fprintf(stderr, "%s: %s\n", routine, message);
+}
+
+void throw_invalid_context()
+{
+    detail::fail(errc::invalid_argument, "the context is SHMEM_CTX_INVALID");
+}
+
+namespace {
+[[noreturn]] __attribute__((format(printf, 2, 3))) void bad(const char* routine, const char* format, ...)
+{
+    char message[256];
+    va_list args;
+    va_start(args, format);
+    std::vsnprintf(message, sizeof message, format, args);
+    va_end(args);
+    abort_call(routine, message);
+}
+
+detail::runtime& initialized(const char* routine)
+{
+    detail::runtime* rt = detail::current_runtime();
+    if (rt == nullptr) abort_call(routine, "OpenSHMEM is not initialized (call shmem_init first)");
+    return *rt;
+}
+} // namespace
+
+void check_initialized(const char* routine)
+{
+    initialized(routine);
+}
+
+void check_remote(const char* routine, shmem_ctx_t ctx, const void* remote, std::size_t nbytes,
+                  const void* local, int pe)
+{
+    detail::runtime& rt = initialized(routine);
+    if (ctx == SHMEM_CTX_INVALID) abort_call(routine, "the context is SHMEM_CTX_INVALID");
+    const auto& c = *reinterpret_cast<const context*>(ctx);
+    int n_pes = c.world_pe_of != nullptr ? c.team_n_pes : rt.n_pes;
+    if (pe < 0 || pe >= n_pes) bad(routine, "PE %d is out of range [0, %d)", pe, n_pes);
+    if (nbytes > 0 && local == nullptr) abort_call(routine, "the local buffer is null");
+    if (detail::segments().find(remote, nbytes) == nullptr)
+        bad(routine, "remote address %p (%zu bytes) is not symmetric", remote, nbytes);
+}
+
+void check_wait(const char* routine, const void* ivars, std::size_t nbytes, int cmp)
+{
+    initialized(routine);
+    if (cmp < SHMEM_CMP_EQ || cmp > SHMEM_CMP_LE) bad(routine, "comparison %d is not a SHMEM_CMP_* value", cmp);
+    if (detail::segments().find(ivars, nbytes) == nullptr)
+        bad(routine, "ivars %p (%zu bytes) is not symmetric", ivars, nbytes);
+}
+
+void check_collective(const char* routine, shmem_team_t team, const void* dest, std::size_t dest_bytes,
+                      const void* source, std::size_t source_bytes)
+{
+    initialized(routine);
+    if (team == SHMEM_TEAM_INVALID) abort_call(routine, "the team is SHMEM_TEAM_INVALID");
+    if (detail::segments().find(dest, dest_bytes) == nullptr)
+        bad(routine, "dest %p (%zu bytes) is not symmetric", dest, dest_bytes);
+    if (detail::segments().find(source, source_bytes) == nullptr)
+        bad(routine, "source %p (%zu bytes) is not symmetric", source, source_bytes);
+}
+
+void check_signal_op(const char* routine, int sig_op)
+{
+    if (sig_op != SHMEM_SIGNAL_SET && sig_op != SHMEM_SIGNAL_ADD)
+        bad(routine, "signal operation %d is neither SHMEM_SIGNAL_SET nor SHMEM_SIGNAL_ADD", sig_op);
+}
+
+} // namespace oshmpi::capi

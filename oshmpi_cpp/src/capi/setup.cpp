@@ -1,0 +1,115 @@
+// C entry points of OpenSHMEM 1.5 sections 9.1-9.2 (setup, exit, queries, thread support), and the
+// deprecated start_pes/_my_pe/_num_pes. shmem_init is where the C API differs from the C++ face: it
+// also exposes the program's global and static variables (the data segment) and reads SHMEM_DEBUG.
+#include "capi/shim.hpp"
+
+#include <cstring>
+
+#include "core/runtime.hpp"
+#include "memory/data_segment.hpp"
+
+using namespace oshmpi;
+using namespace oshmpi::capi;
+
+extern "C" {
+shmem_ctx_t const oshmpi_ctx_default = ctx_handle(&oshmpi::default_context());
+shmem_team_t oshmpi_team_world = SHMEM_TEAM_INVALID;
+shmem_team_t oshmpi_team_shared = SHMEM_TEAM_INVALID;
+}
+
+namespace {
+
+thread_level start(thread_level requested)
+{
+    bool first = !oshmpi::initialized();
+    thread_level provided = oshmpi::init_thread(requested);
+    if (first) {
+        detail::runtime& rt = detail::state("shmem_init");
+        debug_checks = rt.env.debug;
+        detail::create_data_segment(rt);
+        oshmpi_team_world = team_handle(oshmpi::team_world());
+        oshmpi_team_shared = team_handle(oshmpi::team_shared());
+    }
+    return provided;
+}
+
+} // namespace
+
+OSHMPI_C_DEFINE(void, init, (void))
+{
+    OSHMPI_C_CALL(static_cast<void>(start(thread_level::single)));
+}
+
+OSHMPI_C_DEFINE(int, init_thread, (int requested, int* provided))
+{
+    if (requested < SHMEM_THREAD_SINGLE || requested > SHMEM_THREAD_MULTIPLE) return -1;
+    OSHMPI_C_STATUS({
+        int level = static_cast<int>(start(static_cast<thread_level>(requested)));
+        if (provided != nullptr) *provided = level;
+    });
+}
+
+OSHMPI_C_DEFINE(void, query_thread, (int* provided))
+{
+    OSHMPI_C_CALL(static_cast<void>(*provided = static_cast<int>(oshmpi::query_thread())));
+}
+
+OSHMPI_C_DEFINE(void, finalize, (void))
+{
+    // The data segment goes with the runtime's teardown (also when MPI_Finalize triggers it).
+    OSHMPI_C_CALL(oshmpi::finalize());
+    oshmpi_team_world = SHMEM_TEAM_INVALID;
+    oshmpi_team_shared = SHMEM_TEAM_INVALID;
+}
+
+OSHMPI_C_DEFINE(void, global_exit, (int status))
+{
+    oshmpi::global_exit(status);
+}
+
+OSHMPI_C_DEFINE(int, my_pe, (void))
+{
+    OSHMPI_C_CALL(oshmpi::my_pe());
+}
+OSHMPI_C_DEFINE(int, n_pes, (void))
+{
+    OSHMPI_C_CALL(oshmpi::n_pes());
+}
+OSHMPI_C_DEFINE(int, pe_accessible, (int pe))
+{
+    OSHMPI_C_CALL(oshmpi::pe_accessible(pe) ? 1 : 0);
+}
+OSHMPI_C_DEFINE(int, addr_accessible, (const void* addr, int pe))
+{
+    OSHMPI_C_CALL(oshmpi::addr_accessible(addr, pe) ? 1 : 0);
+}
+OSHMPI_C_DEFINE(void*, ptr, (const void* dest, int pe))
+{
+    OSHMPI_C_CALL(oshmpi::ptr(dest, pe));
+}
+
+OSHMPI_C_DEFINE(void, info_get_version, (int* major, int* minor))
+{
+    *major = SHMEM_MAJOR_VERSION;
+    *minor = SHMEM_MINOR_VERSION;
+}
+// The spec: the vendor string, at most SHMEM_MAX_NAME_LEN characters including the terminator.
+OSHMPI_C_DEFINE(void, info_get_name, (char* name))
+{
+    static_assert(sizeof(SHMEM_VENDOR_STRING) <= SHMEM_MAX_NAME_LEN);
+    std::memcpy(name, SHMEM_VENDOR_STRING, sizeof(SHMEM_VENDOR_STRING));
+}
+
+// Deprecated (OpenSHMEM 1.2): the argument was ignored then too.
+extern "C" void start_pes(int)
+{
+    shmem_init();
+}
+extern "C" int _my_pe(void)
+{
+    return shmem_my_pe();
+}
+extern "C" int _num_pes(void)
+{
+    return shmem_n_pes();
+}
