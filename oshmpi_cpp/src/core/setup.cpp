@@ -10,6 +10,7 @@
 #include "core/progress.hpp"
 #include "core/runtime.hpp"
 #include "memory/heap.hpp"
+#include "teams/team.hpp"
 #include "transport/route.hpp"
 
 namespace oshmpi::detail {
@@ -82,6 +83,7 @@ void teardown(bool finalize_mpi)
     quiet_all_contexts();
     barrier(rt.world);
     destroy_heap();
+    destroy_all_teams();
     if (rt.node != MPI_COMM_NULL) MPI_Comm_free(&rt.node);
     MPI_Comm_free(&rt.world);
     bool ours = rt.we_initialized_mpi;
@@ -151,6 +153,7 @@ thread_level init_thread(thread_level requested, MPI_Comm world_comm)
     the_runtime = std::move(rt);
     try {
         create_heap(*the_runtime);
+        create_predefined_teams(*the_runtime);
     } catch (...) {
         runtime& failed = *the_runtime;
         MPI_Comm_free(&failed.node);

@@ -4,6 +4,7 @@
 
 #include <mpi.h>
 
+#include <memory>
 #include <vector>
 
 #include <oshmpi/team.hpp>
@@ -18,6 +19,7 @@ struct team {
     long config_mask = 0;
     std::vector<int> world_pe;     // world_pe[i] is the world PE of member i
     bool predefined = false;       // TEAM_WORLD, TEAM_SHARED and active-set teams: not destroyable
+    bool owns_comm = true;         // active-set teams borrow a cached communicator
 };
 
 namespace detail {
@@ -33,8 +35,13 @@ void destroy_all_teams();
 // Throws errc::invalid_argument naming `routine` when `t` is the invalid team; returns *t.
 team& check_team(team* t, const char* routine);
 
-// Builds a team over `comm` (which it then owns): fills in ranks, size and world PEs.
-team* adopt_communicator(MPI_Comm comm, const team_config& config, long config_mask, bool predefined);
+// Builds a team over `comm` (owned by the team unless `owns_comm` is false; MPI_ERRORS_RETURN is set
+// on it): fills in our rank, the size and the members' world PEs, and registers it. Local.
+team* adopt_communicator(MPI_Comm comm, const team_config& config, long config_mask, bool predefined,
+                         bool owns_comm = true);
+
+// Forgets the cached active-set teams (finalize; the teams themselves go with destroy_all_teams).
+void forget_active_sets();
 
 } // namespace detail
 

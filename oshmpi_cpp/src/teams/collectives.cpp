@@ -1,0 +1,126 @@
+// broadcast, collect, fcollect, alltoall and alltoalls (OpenSHMEM 1.5 sections 9.9.5-9.9.8): MPI
+// collectives on the team's communicator, straight over the symmetric buffers, always in their
+// nonblocking form driven by test-and-yield (see core/progress.hpp).
+#include <oshmpi/collectives.hpp>
+
+#include <cstdint>
+#include <cstring>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/progress.hpp"
+#include "teams/checks.hpp"
+#include "teams/large_count.hpp"
+#include "teams/team.hpp"
+
+namespace oshmpi::detail {
+
+void broadcast_bytes(team* t, void* dest, const void* source, std::size_t nbytes, int root, bool write_root_dest,
+                     const char* routine)
+{
+    team& tm = check_team(t, routine);
+    if (root < 0 || root >= tm.n_pes)
+        fail(errc::invalid_pe, "%s: root %d is not a PE of the team [0, %d)", routine, root, tm.n_pes);
+    check_symmetric(dest, nbytes, "dest", routine);
+    check_symmetric(source, nbytes, "source", routine);
+    mpi_count count = to_mpi_count(nbytes, routine);
+
+    void* buffer = dest;
+    if (tm.my_pe == root) {
+        if (!write_root_dest) buffer = const_cast<void*>(source); // MPI only reads the root's buffer
+        else if (dest != source && nbytes != 0) std::memmove(dest, source, nbytes);
+    }
+    MPI_Request request;
+    OSHMPI_MPI(ibcast(buffer, count, MPI_BYTE, root, tm.comm, &request));
+    complete(request);
+}
+
+void collect_bytes(team* t, void* dest, const void* source, std::size_t nbytes, const char* routine)
+{
+    team& tm = check_team(t, routine);
+    check_symmetric(source, nbytes, "source", routine);
+    auto n = static_cast<std::size_t>(tm.n_pes);
+
+    // Every member's contribution, so each knows where the others' land.
+    std::uint64_t mine = nbytes;
+    std::vector<std::uint64_t> sizes(n);
+    MPI_Request request;
+    OSHMPI_MPI(MPI_Iallgather(&mine, 1, MPI_UINT64_T, sizes.data(), 1, MPI_UINT64_T, tm.comm, &request));
+    complete(request);
+
+    std::vector<mpi_count> counts(n);
+    std::vector<mpi_displ> displs(n);
+    std::uint64_t total = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        counts[i] = to_mpi_count(sizes[i], routine);
+        displs[i] = static_cast<mpi_displ>(to_mpi_count(total, routine));
+        total += sizes[i];
+    }
+    check_symmetric(dest, total, "dest", routine);
+    check_disjoint(dest, total, source, nbytes, routine);
+    OSHMPI_MPI(iallgatherv(source, counts[static_cast<std::size_t>(tm.my_pe)], dest, counts, displs, tm.comm, &request));
+    complete(request);
+}
+
+void fcollect_bytes(team* t, void* dest, const void* source, std::size_t nbytes, const char* routine)
+{
+    team& tm = check_team(t, routine);
+    std::size_t total = nbytes * static_cast<std::size_t>(tm.n_pes);
+    check_symmetric(source, nbytes, "source", routine);
+    check_symmetric(dest, total, "dest", routine);
+    check_disjoint(dest, total, source, nbytes, routine);
+    to_mpi_count(total, routine);
+    MPI_Request request;
+    OSHMPI_MPI(iallgather(source, to_mpi_count(nbytes, routine), MPI_BYTE, dest, tm.comm, &request));
+    complete(request);
+}
+
+void alltoall_bytes(team* t, void* dest, const void* source, std::size_t nbytes, const char* routine)
+{
+    team& tm = check_team(t, routine);
+    std::size_t total = nbytes * static_cast<std::size_t>(tm.n_pes);
+    check_symmetric(source, total, "source", routine);
+    check_symmetric(dest, total, "dest", routine);
+    check_disjoint(dest, total, source, total, routine);
+    to_mpi_count(total, routine);
+    MPI_Request request;
+    OSHMPI_MPI(ialltoall(source, to_mpi_count(nbytes, routine), MPI_BYTE, dest, tm.comm, &request));
+    complete(request);
+}
+
+void alltoalls_bytes(team* t, void* dest, const void* source, std::ptrdiff_t dst, std::ptrdiff_t sst,
+                     std::size_t elem_size, std::size_t nelems, const char* routine)
+{
+    team& tm = check_team(t, routine);
+    if (dst < 1 || sst < 1)
+        fail(errc::invalid_argument, "%s: strides dst %td and sst %td must be at least 1", routine, dst, sst);
+    // Block j of a buffer holds nelems elements `stride` apart; the blocks follow one another.
+    auto span = [&](std::ptrdiff_t stride) -> std::size_t {
+        std::size_t elements = nelems * static_cast<std::size_t>(tm.n_pes);
+        return elements == 0 ? 0 : ((elements - 1) * static_cast<std::size_t>(stride) + 1) * elem_size;
+    };
+    check_symmetric(source, span(sst), "source", routine);
+    check_symmetric(dest, span(dst), "dest", routine);
+    check_disjoint(dest, span(dst), source, span(sst), routine);
+
+    MPI_Request request;
+    if (nelems == 0) {
+        OSHMPI_MPI(MPI_Ialltoall(source, 0, MPI_BYTE, dest, 0, MPI_BYTE, tm.comm, &request));
+        complete(request);
+        return;
+    }
+    auto block_type = [&](std::ptrdiff_t stride) {
+        auto bytes = static_cast<long long>(elem_size);
+        return strided_bytes_type(to_mpi_count(nelems, routine), to_mpi_count(elem_size, routine), stride * bytes,
+                                  static_cast<long long>(nelems) * stride * bytes);
+    };
+    MPI_Datatype source_type = block_type(sst);
+    MPI_Datatype dest_type = block_type(dst);
+    int rc = MPI_Ialltoall(source, 1, source_type, dest, 1, dest_type, tm.comm, &request);
+    if (rc == MPI_SUCCESS) complete(request);
+    MPI_Type_free(&source_type);
+    MPI_Type_free(&dest_type);
+    OSHMPI_MPI(rc);
+}
+
+} // namespace oshmpi::detail
