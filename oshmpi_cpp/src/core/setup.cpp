@@ -82,6 +82,7 @@ void teardown(bool finalize_mpi)
     // Nothing issued before finalize may be lost: complete it, then wait for everyone to do so.
     quiet_all_contexts();
     barrier(rt.world);
+    destroy_context_pool();
     destroy_heap();
     destroy_all_teams();
     if (rt.node != MPI_COMM_NULL) MPI_Comm_free(&rt.node);
@@ -153,6 +154,7 @@ thread_level init_thread(thread_level requested, MPI_Comm world_comm)
     the_runtime = std::move(rt);
     try {
         create_heap(*the_runtime);
+        create_context_pool(*the_runtime);
         create_predefined_teams(*the_runtime);
     } catch (...) {
         runtime& failed = *the_runtime;

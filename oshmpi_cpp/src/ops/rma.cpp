@@ -1,8 +1,9 @@
-// Put and get: resolve the target once, then shared memory or MPI.
+// Put and get: translate the context's PE number, resolve the target once, then shared memory or MPI.
 #include <oshmpi/rma.hpp>
 
 #include <cstring>
 
+#include "core/context.hpp"
 #include "core/error.hpp"
 #include "transport/mpi_rma.hpp"
 #include "transport/route.hpp"
@@ -20,7 +21,7 @@ void put_impl(const char* routine, context& ctx, void* dest, const void* source,
 {
     if (nbytes == 0) return;
     check_local(routine, source, nbytes);
-    remote_address target = route(routine, dest, nbytes, pe, access::rma);
+    remote_address target = route(routine, dest, nbytes, world_pe(routine, ctx, pe), access::rma);
     if (target.direct != nullptr) {
         std::memmove(target.direct, source, nbytes);
         return;
@@ -33,7 +34,7 @@ void get_impl(const char* routine, context& ctx, void* dest, const void* source,
 {
     if (nbytes == 0) return;
     check_local(routine, dest, nbytes);
-    remote_address origin = route(routine, source, nbytes, pe, access::rma);
+    remote_address origin = route(routine, source, nbytes, world_pe(routine, ctx, pe), access::rma);
     if (origin.direct != nullptr) {
         std::memmove(dest, origin.direct, nbytes);
         return;

@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "core/progress.hpp"
+#include "core/runtime.hpp"
 
 namespace oshmpi::detail::mpi_rma {
 
@@ -58,7 +59,7 @@ void put(context& ctx, const remote_address& target, const void* source, std::si
         }
         done += static_cast<std::size_t>(count);
     }
-    ctx.mpi_pending.store(true, std::memory_order_relaxed);
+    ctx.mpi_pending.store(true, std::memory_order_release);
 }
 
 void get(context& ctx, void* dest, const remote_address& source, std::size_t nbytes, bool blocking)
@@ -77,13 +78,13 @@ void get(context& ctx, void* dest, const remote_address& source, std::size_t nby
         }
         done += static_cast<std::size_t>(count);
     }
-    if (!blocking) ctx.mpi_pending.store(true, std::memory_order_relaxed);
+    if (!blocking) ctx.mpi_pending.store(true, std::memory_order_release);
 }
 
 void atomic(context& ctx, amo_op op, scalar_type type, const remote_address& target,
             const void* operand, const void* compare, void* fetched)
 {
-    MPI_Win win = ctx.window(*target.seg);
+    MPI_Win win = target.seg->win; // one window per word: see context::own_window
     MPI_Datatype dt = datatype_of(type);
     auto disp = static_cast<MPI_Aint>(target.offset);
     if (op == amo_op::compare_swap) {
@@ -102,13 +103,69 @@ void atomic(context& ctx, amo_op op, scalar_type type, const remote_address& tar
     // The operand lives on the caller's stack: wait for local completion before returning.
     OSHMPI_MPI(MPI_Raccumulate(operand, 1, dt, target.pe, disp, 1, dt, op_of(op), win, &request));
     complete(request);
-    ctx.mpi_pending.store(true, std::memory_order_relaxed);
+    ctx.default_window_pending.store(true, std::memory_order_release);
 }
+
+void atomic_nbi(context& ctx, amo_op op, scalar_type type, const remote_address& target,
+                const void* operand, const void* compare, void* fetched)
+{
+    MPI_Win win = target.seg->win;
+    MPI_Datatype dt = datatype_of(type);
+    auto disp = static_cast<MPI_Aint>(target.offset);
+    if (op == amo_op::compare_swap)
+        OSHMPI_MPI(MPI_Compare_and_swap(operand, compare, fetched, dt, target.pe, disp, win));
+    else
+        OSHMPI_MPI(MPI_Fetch_and_op(operand, fetched, dt, target.pe, disp, op_of(op), win));
+    ctx.default_window_pending.store(true, std::memory_order_release);
+}
+
+namespace {
+// Remote completion of everything issued on `win` by this process. Not MPI_Win_flush_all: on
+// MPICH 4.0.2 (ch4:ucx) it can return before the origin buffers of earlier MPI_Puts have been
+// read, even from one thread (seen at 4 ranks on one node: a put's source freed right after
+// flush_all arrived as garbage), while MPI_Win_flush to each target completes them.
+void flush_every_target(MPI_Win win, int n_pes)
+{
+    for (int pe = 0; pe < n_pes; ++pe) OSHMPI_MPI(MPI_Win_flush(pe, win));
+}
+
+void flush_windows(context& ctx, bool rma, bool amo)
+{
+    if (!rma && !amo) return;
+    const runtime* rt = current_runtime();
+    if (rt == nullptr) return;
+    for (const auto& seg : segments().all()) {
+        MPI_Win own = ctx.window(*seg);
+        if (rma) flush_every_target(own, rt->n_pes);
+        if (amo && !(rma && own == seg->win)) flush_every_target(seg->win, rt->n_pes);
+    }
+}
+} // namespace
 
 void flush(context& ctx)
 {
-    if (!ctx.mpi_pending.exchange(false, std::memory_order_acq_rel)) return;
-    for (const auto& seg : segments().all()) OSHMPI_MPI(MPI_Win_flush_all(ctx.window(*seg)));
+    const runtime* rt = current_runtime();
+    if (rt == nullptr || rt->level != thread_level::multiple) {
+        // One thread at a time: the flags are exact. Loads first, so an idle quiet writes nothing.
+        bool rma = ctx.mpi_pending.load(std::memory_order_relaxed) &&
+                   ctx.mpi_pending.exchange(false, std::memory_order_acq_rel);
+        bool amo = ctx.default_window_pending.load(std::memory_order_relaxed) &&
+                   ctx.default_window_pending.exchange(false, std::memory_order_acq_rel);
+        flush_windows(ctx, rma, amo);
+        return;
+    }
+    // Another thread may have taken the flags of our operations and still be flushing them: then
+    // the flags say nothing about our operations, and we flush every window the context may use.
+    bool others_flushing = ctx.flushing.fetch_add(1, std::memory_order_acq_rel) > 0;
+    bool rma = ctx.mpi_pending.exchange(false, std::memory_order_acq_rel) || others_flushing;
+    bool amo = ctx.default_window_pending.exchange(false, std::memory_order_acq_rel) || others_flushing;
+    try {
+        flush_windows(ctx, rma, amo);
+    } catch (...) {
+        ctx.flushing.fetch_sub(1, std::memory_order_acq_rel);
+        throw;
+    }
+    ctx.flushing.fetch_sub(1, std::memory_order_acq_rel);
 }
 
 } // namespace oshmpi::detail::mpi_rma

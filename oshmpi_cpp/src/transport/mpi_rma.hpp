@@ -1,6 +1,7 @@
-// The MPI transport: passive-target RMA on the segment's window, in the run-long lock_all epoch.
-// Operations that must finish before returning use request-based calls driven by test-and-yield,
-// never a blocking flush, so oversubscribed PEs keep progressing.
+// The MPI transport: passive-target RMA in the run-long lock_all epoch, puts and gets on the
+// context's window (context::window), AMOs on the segment's default window. Operations that must
+// finish before returning use request-based calls driven by test-and-yield, never a blocking flush,
+// so oversubscribed PEs keep progressing.
 #pragma once
 
 #include <cstddef>
@@ -16,7 +17,11 @@ void put(context& ctx, const remote_address& target, const void* source, std::si
 void get(context& ctx, void* dest, const remote_address& source, std::size_t nbytes, bool blocking);
 void atomic(context& ctx, amo_op op, scalar_type type, const remote_address& target,
             const void* operand, const void* compare, void* fetched);
-// Remote completion of everything issued on `ctx` (MPI_Win_flush_all on each segment's window).
+// A fetching AMO that does not wait: `operand` and `compare` must stay valid until the next flush
+// of `ctx` (the caller keeps them in context::nbi_operands); `fetched` is written by then.
+void atomic_nbi(context& ctx, amo_op op, scalar_type type, const remote_address& target,
+                const void* operand, const void* compare, void* fetched);
+// Remote completion of everything issued on `ctx`: a flush of every window it used.
 void flush(context& ctx);
 
 } // namespace oshmpi::detail::mpi_rma
