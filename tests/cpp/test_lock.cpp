@@ -9,12 +9,21 @@
 #include <oshmpi/shmem.hpp>
 
 namespace {
-int me() { return oshmpi::my_pe(); }
-int npes() { return oshmpi::n_pes(); }
+int me()
+{
+    return oshmpi::my_pe();
+}
+int npes()
+{
+    return oshmpi::n_pes();
+}
 
 // The queue lock keeps, on each PE, 1 + its successor's PE in the low 31 bits of the long's second
 // 32-bit word (see src/ops/lock.cpp). The fairness test reads it to know who is queued.
-std::uint32_t* link_word(long* lock) { return reinterpret_cast<std::uint32_t*>(lock) + 1; }
+std::uint32_t* link_word(long* lock)
+{
+    return reinterpret_cast<std::uint32_t*>(lock) + 1;
+}
 int successor_of(long* lock, int pe)
 {
     std::uint32_t link = oshmpi::atomic_fetch(link_word(lock), pe) & 0x7fffffffu;

@@ -9,14 +9,27 @@
 #include <oshmpi/shmem.hpp>
 
 namespace {
-int me() { return oshmpi::my_pe(); }
-int npes() { return oshmpi::n_pes(); }
-int right() { return (me() + 1) % npes(); }
-int left() { return (me() + npes() - 1) % npes(); }
+int me()
+{
+    return oshmpi::my_pe();
+}
+int npes()
+{
+    return oshmpi::n_pes();
+}
+int right()
+{
+    return (me() + 1) % npes();
+}
+int left()
+{
+    return (me() + npes() - 1) % npes();
+}
 
 std::uint64_t pattern(int pe, int round, std::size_t i)
 {
-    return (static_cast<std::uint64_t>(pe) << 48) ^ (static_cast<std::uint64_t>(round) << 32) ^ (i * 2654435761u);
+    return (static_cast<std::uint64_t>(pe) << 48) ^ (static_cast<std::uint64_t>(round) << 32) ^
+           (i * 2654435761u);
 }
 } // namespace
 
@@ -35,10 +48,11 @@ TEST_P(PutSignalPayload, DataIsCompleteWhenTheSignalArrives)
         for (std::size_t i = 0; i < n; ++i) outbox[i] = pattern(me(), round, i);
         auto value = static_cast<std::uint64_t>(round + 1);
         if (nbi) {
-            oshmpi::put_signal_nbi(inbox.data(), outbox.data(), n, signal.data(), value, oshmpi::signal_op::set,
-                                   right());
+            oshmpi::put_signal_nbi(inbox.data(), outbox.data(), n, signal.data(), value,
+                                   oshmpi::signal_op::set, right());
         } else {
-            oshmpi::put_signal(inbox.data(), outbox.data(), n, signal.data(), value, oshmpi::signal_op::set, right());
+            oshmpi::put_signal(inbox.data(), outbox.data(), n, signal.data(), value, oshmpi::signal_op::set,
+                               right());
         }
         EXPECT_EQ(oshmpi::signal_wait_until(signal.data(), oshmpi::cmp::eq, value), value);
         std::size_t wrong = 0, first_wrong = n;
@@ -49,14 +63,16 @@ TEST_P(PutSignalPayload, DataIsCompleteWhenTheSignalArrives)
         }
         EXPECT_EQ(wrong, 0u) << "round " << round << ", first wrong element " << first_wrong;
         if (nbi) oshmpi::quiet(); // the source may be reused only after quiet
-        oshmpi::barrier_all();     // nobody overwrites an inbox still being checked
+        oshmpi::barrier_all();    // nobody overwrites an inbox still being checked
     }
     EXPECT_EQ(oshmpi::signal_fetch(signal.data()), static_cast<std::uint64_t>(rounds));
     oshmpi::barrier_all();
 }
 
 INSTANTIATE_TEST_SUITE_P(BlockingAndNbi, PutSignalPayload, testing::Values(false, true),
-                         [](const testing::TestParamInfo<bool>& info) { return info.param ? "nbi" : "blocking"; });
+                         [](const testing::TestParamInfo<bool>& info) {
+                             return info.param ? "nbi" : "blocking";
+                         });
 
 TEST(PutSignal, RingOfSignalAddsOverManyRounds)
 {
@@ -70,8 +86,8 @@ TEST(PutSignal, RingOfSignalAddsOverManyRounds)
         long payload[4] = {me(), round, -round, me() * 1000L + round};
         oshmpi::context& ctx = oshmpi::default_context();
         if (round % 2 == 0)
-            oshmpi::put_signal(ctx, slots.data() + 4 * round, payload, 4, signal.data(), 1, oshmpi::signal_op::add,
-                               right());
+            oshmpi::put_signal(ctx, slots.data() + 4 * round, payload, 4, signal.data(), 1,
+                               oshmpi::signal_op::add, right());
         else
             oshmpi::put_signal_nbi(ctx, slots.data() + 4 * round, payload, 4, signal.data(), 1,
                                    oshmpi::signal_op::add, right());
@@ -102,7 +118,8 @@ TEST(PutSignal, EveryPeSignalsPeZero)
                            static_cast<std::uint64_t>(me() + 1), oshmpi::signal_op::add, 0);
     }
     if (me() == 0) {
-        auto total = static_cast<std::uint64_t>(rounds) * static_cast<std::uint64_t>(npes() * (npes() + 1) / 2);
+        auto total =
+            static_cast<std::uint64_t>(rounds) * static_cast<std::uint64_t>(npes() * (npes() + 1) / 2);
         EXPECT_EQ(oshmpi::signal_wait_until(signal.data(), oshmpi::cmp::ge, total), total);
         for (int i = 0; i < npes() * rounds; ++i) EXPECT_EQ(rows[static_cast<std::size_t>(i)], i);
     }
@@ -139,16 +156,30 @@ TEST(PutSignal, BadArgumentsAreErrors)
         }
         return oshmpi::errc::mpi_failure; // "no error" stands out as a wrong code below
     };
-    EXPECT_EQ(code_of([&] { oshmpi::put_signal(data.data(), values, 4, signal.data(), 1, static_cast<oshmpi::signal_op>(7), right()); }),
+    EXPECT_EQ(code_of([&] {
+                  oshmpi::put_signal(data.data(), values, 4, signal.data(), 1,
+                                     static_cast<oshmpi::signal_op>(7), right());
+              }),
               oshmpi::errc::invalid_argument);
-    EXPECT_EQ(code_of([&] { oshmpi::put_signal(data.data(), values, 4, &private_signal, 1, oshmpi::signal_op::set, right()); }),
+    EXPECT_EQ(code_of([&] {
+                  oshmpi::put_signal(data.data(), values, 4, &private_signal, 1, oshmpi::signal_op::set,
+                                     right());
+              }),
               oshmpi::errc::not_symmetric);
-    EXPECT_EQ(code_of([&] { oshmpi::put_signal(values, values, 4, signal.data(), 1, oshmpi::signal_op::set, right()); }),
+    EXPECT_EQ(code_of([&] {
+                  oshmpi::put_signal(values, values, 4, signal.data(), 1, oshmpi::signal_op::set, right());
+              }),
               oshmpi::errc::not_symmetric);
-    EXPECT_EQ(code_of([&] { oshmpi::put_signal(data.data(), values, 4, signal.data(), 1, oshmpi::signal_op::set, npes()); }),
+    EXPECT_EQ(code_of([&] {
+                  oshmpi::put_signal(data.data(), values, 4, signal.data(), 1, oshmpi::signal_op::set,
+                                     npes());
+              }),
               oshmpi::errc::invalid_pe);
-    EXPECT_EQ(code_of([&] { static_cast<void>(oshmpi::signal_fetch(&private_signal)); }), oshmpi::errc::not_symmetric);
-    EXPECT_EQ(code_of([&] { oshmpi::signal_wait_until(signal.data(), static_cast<oshmpi::cmp>(9), std::uint64_t{0}); }),
+    EXPECT_EQ(code_of([&] { static_cast<void>(oshmpi::signal_fetch(&private_signal)); }),
+              oshmpi::errc::not_symmetric);
+    EXPECT_EQ(code_of([&] {
+                  oshmpi::signal_wait_until(signal.data(), static_cast<oshmpi::cmp>(9), std::uint64_t{0});
+              }),
               oshmpi::errc::invalid_argument);
     // Nothing was delivered by the failed calls.
     oshmpi::barrier_all();

@@ -10,14 +10,25 @@
 #include <oshmpi/shmem.hpp>
 
 namespace {
-int me() { return oshmpi::my_pe(); }
-int npes() { return oshmpi::n_pes(); }
-int right() { return (me() + 1) % npes(); }
-int left() { return (me() + npes() - 1) % npes(); }
+int me()
+{
+    return oshmpi::my_pe();
+}
+int npes()
+{
+    return oshmpi::n_pes();
+}
+int right()
+{
+    return (me() + 1) % npes();
+}
+int left()
+{
+    return (me() + npes() - 1) % npes();
+}
 
 // A value that says which PE wrote it and where it came from.
-template <class T>
-T tag(int pe, std::size_t index)
+template <class T> T tag(int pe, std::size_t index)
 {
     return static_cast<T>(static_cast<long long>(pe) * 100 + static_cast<long long>(index % 97) + 1);
 }
@@ -28,10 +39,9 @@ struct strides {
 };
 constexpr strides stride_cases[] = {{1, 1}, {2, 1}, {1, 3}, {3, 2}, {5, 7}};
 
-template <class T>
-class Strided : public testing::Test {};
-using strided_types = testing::Types<char, short, int, long, long long, float, double, long double, std::uint8_t,
-                                     std::uint64_t, std::ptrdiff_t>;
+template <class T> class Strided : public testing::Test {};
+using strided_types = testing::Types<char, short, int, long, long long, float, double, long double,
+                                     std::uint8_t, std::uint64_t, std::ptrdiff_t>;
 TYPED_TEST_SUITE(Strided, strided_types);
 } // namespace
 
@@ -48,9 +58,12 @@ TYPED_TEST(Strided, IputToTheRightNeighbour)
         oshmpi::iput(dest.data(), source.data(), s.dst, s.sst, nelems, right());
         oshmpi::barrier_all();
         for (std::size_t i = 0; i < span; ++i) {
-            bool written = i % static_cast<std::size_t>(s.dst) == 0 && i / static_cast<std::size_t>(s.dst) < nelems;
-            T expected = written ? tag<T>(left(), (i / static_cast<std::size_t>(s.dst)) * static_cast<std::size_t>(s.sst))
-                                 : T{};
+            bool written =
+                i % static_cast<std::size_t>(s.dst) == 0 && i / static_cast<std::size_t>(s.dst) < nelems;
+            T expected =
+                written
+                    ? tag<T>(left(), (i / static_cast<std::size_t>(s.dst)) * static_cast<std::size_t>(s.sst))
+                    : T{};
             EXPECT_EQ(dest[i], expected) << "dst " << s.dst << " sst " << s.sst << " index " << i;
         }
         oshmpi::barrier_all();
@@ -69,9 +82,12 @@ TYPED_TEST(Strided, IgetFromTheRightNeighbour)
         oshmpi::barrier_all();
         oshmpi::iget(oshmpi::default_context(), dest.data(), source.data(), s.dst, s.sst, nelems, right());
         for (std::size_t i = 0; i < span; ++i) {
-            bool written = i % static_cast<std::size_t>(s.dst) == 0 && i / static_cast<std::size_t>(s.dst) < nelems;
-            T expected = written ? tag<T>(right(), (i / static_cast<std::size_t>(s.dst)) * static_cast<std::size_t>(s.sst))
-                                 : T{};
+            bool written =
+                i % static_cast<std::size_t>(s.dst) == 0 && i / static_cast<std::size_t>(s.dst) < nelems;
+            T expected =
+                written
+                    ? tag<T>(right(), (i / static_cast<std::size_t>(s.dst)) * static_cast<std::size_t>(s.sst))
+                    : T{};
             EXPECT_EQ(dest[i], expected) << "dst " << s.dst << " sst " << s.sst << " index " << i;
         }
         oshmpi::barrier_all();
@@ -99,7 +115,8 @@ TYPED_TEST(Strided, BlockStridedPutAndGet)
         auto expected_at = [&](std::size_t i, int from, std::size_t offset) {
             auto dst = static_cast<std::size_t>(c.dst), sst = static_cast<std::size_t>(c.sst);
             for (std::size_t b = 0; b < c.nblocks; ++b)
-                if (i >= b * dst && i < b * dst + c.bsize) return tag<T>(from, b * sst + (i - b * dst) + offset);
+                if (i >= b * dst && i < b * dst + c.bsize)
+                    return tag<T>(from, b * sst + (i - b * dst) + offset);
             return T{};
         };
         oshmpi::barrier_all();
@@ -130,15 +147,17 @@ TEST(StridedBytes, SizedFormsUpTo128Bits)
             exposed[i] = static_cast<unsigned char>(me() * 17 + i * 3);
         }
         oshmpi::barrier_all();
-        oshmpi::detail::iput_bytes(oshmpi::default_context(), dest.data(), source.data(), dst, sst, size, nelems, right());
-        oshmpi::detail::iget_bytes(oshmpi::default_context(), fetched.data(), exposed.data(), dst, sst, size, nelems,
-                                   right());
+        oshmpi::detail::iput_bytes(oshmpi::default_context(), dest.data(), source.data(), dst, sst, size,
+                                   nelems, right());
+        oshmpi::detail::iget_bytes(oshmpi::default_context(), fetched.data(), exposed.data(), dst, sst, size,
+                                   nelems, right());
         oshmpi::barrier_all();
         for (std::size_t i = 0; i < span_bytes; ++i) {
             std::size_t element = i / size, byte = i % size;
             bool written = element % dst == 0 && element / dst < nelems;
             std::size_t from = (element / dst) * sst * size + byte;
-            EXPECT_EQ(dest[i], written ? static_cast<unsigned char>(left() * 31 + from) : 0) << size << "-byte, byte " << i;
+            EXPECT_EQ(dest[i], written ? static_cast<unsigned char>(left() * 31 + from) : 0)
+                << size << "-byte, byte " << i;
             EXPECT_EQ(fetched[i], written ? static_cast<unsigned char>(right() * 17 + from * 3) : 0)
                 << size << "-byte, byte " << i;
         }
@@ -182,7 +201,8 @@ TEST(StridedBytes, StrideRulesAndErrors)
     EXPECT_EQ(code_of([&] { oshmpi::iput(dest.data(), source, 0, 1, 4, right()); }), errc::invalid_argument);
     EXPECT_EQ(code_of([&] { oshmpi::iput(dest.data(), source, 1, -1, 4, right()); }), errc::invalid_argument);
     EXPECT_EQ(code_of([&] { oshmpi::iget(source, dest.data(), -2, 1, 4, right()); }), errc::invalid_argument);
-    EXPECT_EQ(code_of([&] { oshmpi::ibput(dest.data(), source, 2, 4, 3, 2, right()); }), errc::invalid_argument);
+    EXPECT_EQ(code_of([&] { oshmpi::ibput(dest.data(), source, 2, 4, 3, 2, right()); }),
+              errc::invalid_argument);
     EXPECT_EQ(code_of([&] { oshmpi::iput(source, source, 1, 1, 4, right()); }), errc::not_symmetric);
     EXPECT_EQ(code_of([&] { oshmpi::iput(dest.data(), source, 1, 1, 4, npes()); }), errc::invalid_pe);
     // Zero elements: a legal no-op, even with null buffers.

@@ -10,17 +10,25 @@
 #include <oshmpi/shmem.hpp>
 
 namespace {
-int me() { return oshmpi::my_pe(); }
-int npes() { return oshmpi::n_pes(); }
-int right() { return (me() + 1) % npes(); }
+int me()
+{
+    return oshmpi::my_pe();
+}
+int npes()
+{
+    return oshmpi::n_pes();
+}
+int right()
+{
+    return (me() + 1) % npes();
+}
 
 using oshmpi::cmp;
 constexpr std::size_t n = 8;
 
-template <class T>
-class WaitMulti : public testing::Test {};
-using p2p_types = testing::Types<short, int, long, unsigned long long, std::int32_t, std::uint64_t, std::size_t,
-                                 std::ptrdiff_t>;
+template <class T> class WaitMulti : public testing::Test {};
+using p2p_types = testing::Types<short, int, long, unsigned long long, std::int32_t, std::uint64_t,
+                                 std::size_t, std::ptrdiff_t>;
 TYPED_TEST_SUITE(WaitMulti, p2p_types);
 } // namespace
 
@@ -185,12 +193,17 @@ TEST(WaitMultiErrors, BadArgumentsAreErrors)
     };
     using oshmpi::errc;
     EXPECT_EQ(code_of([&] { oshmpi::wait_until_all(local, n, nullptr, cmp::eq, 0); }), errc::not_symmetric);
-    EXPECT_EQ(code_of([&] { static_cast<void>(oshmpi::test_any(ivars.data(), n, nullptr, static_cast<cmp>(-1), 0)); }),
+    EXPECT_EQ(code_of([&] {
+                  static_cast<void>(oshmpi::test_any(ivars.data(), n, nullptr, static_cast<cmp>(-1), 0));
+              }),
               errc::invalid_argument);
     EXPECT_EQ(code_of([&] { oshmpi::test_some(ivars.data(), n, nullptr, nullptr, cmp::eq, 0); }),
               errc::invalid_argument);
-    EXPECT_EQ(code_of([&] { static_cast<void>(oshmpi::test_all(static_cast<int*>(nullptr), n, nullptr, cmp::eq, 0)); }),
+    EXPECT_EQ(code_of([&] {
+                  static_cast<void>(oshmpi::test_all(static_cast<int*>(nullptr), n, nullptr, cmp::eq, 0));
+              }),
               errc::invalid_argument);
-    EXPECT_EQ(code_of([&] { oshmpi::wait_until_some(local, n, indices, nullptr, cmp::eq, 0); }), errc::not_symmetric);
+    EXPECT_EQ(code_of([&] { oshmpi::wait_until_some(local, n, indices, nullptr, cmp::eq, 0); }),
+              errc::not_symmetric);
     oshmpi::barrier_all();
 }

@@ -13,8 +13,7 @@ namespace oshmpi {
 // Values equal to the C API's SHMEM_CMP_*.
 enum class cmp : int { eq = 0, ne = 1, gt = 2, ge = 3, lt = 4, le = 5 };
 
-template <class T>
-[[nodiscard]] constexpr bool compare(T lhs, cmp op, T rhs) noexcept
+template <class T> [[nodiscard]] constexpr bool compare(T lhs, cmp op, T rhs) noexcept
 {
     switch (op) {
     case cmp::eq: return lhs == rhs;
@@ -32,10 +31,10 @@ namespace detail {
 // Spins briefly, then drives MPI progress and yields the core: with more PEs than cores the PE
 // that must change our variable needs the CPU we would otherwise burn.
 class backoff {
-public:
+  public:
     void pause();
 
-private:
+  private:
     unsigned spins_ = 0;
 };
 
@@ -44,8 +43,8 @@ void check_wait_target(const char* routine, const void* ivar, std::size_t nbytes
 
 // Throws unless `ivars` covers `nelems` symmetric elements of `elem_size` bytes (null is fine when
 // nelems is 0) and `op` is a valid cmp. For the multi-variable waits and tests.
-void check_wait_targets(const char* routine, const void* ivars, std::size_t nelems,
-                        std::size_t elem_size, cmp op);
+void check_wait_targets(const char* routine, const void* ivars, std::size_t nelems, std::size_t elem_size,
+                        cmp op);
 // Throws unless `indices` may receive results (non-null when nelems > 0).
 void check_indices(const char* routine, const std::size_t* indices, std::size_t nelems);
 
@@ -57,16 +56,14 @@ void check_indices(const char* routine, const std::size_t* indices, std::size_t 
 
 // Reads memory that remote PEs update: atomically, and with acquire ordering so that data put
 // before the update is visible after it.
-template <class T>
-[[nodiscard]] T load_acquire(const T* ivar) noexcept
+template <class T> [[nodiscard]] T load_acquire(const T* ivar) noexcept
 {
     return std::atomic_ref<T>(*const_cast<T*>(ivar)).load(std::memory_order_acquire);
 }
 
 } // namespace detail
 
-template <class T>
-void wait_until(T* ivar, cmp op, T value)
+template <class T> void wait_until(T* ivar, cmp op, T value)
 {
     static_cast<void>(detail::scalar_type_of<T>());
     detail::check_wait_target("wait_until", ivar, sizeof(T), op);
@@ -74,8 +71,7 @@ void wait_until(T* ivar, cmp op, T value)
     while (!compare(detail::load_acquire(ivar), op, value)) backoff.pause();
 }
 
-template <class T>
-[[nodiscard]] bool test(T* ivar, cmp op, T value)
+template <class T> [[nodiscard]] bool test(T* ivar, cmp op, T value)
 {
     static_cast<void>(detail::scalar_type_of<T>());
     detail::check_wait_target("test", ivar, sizeof(T), op);
@@ -85,8 +81,7 @@ template <class T>
 }
 
 // Deprecated in 1.5 but still specified: waits while `*ivar == value`.
-template <class T>
-void wait(T* ivar, T value)
+template <class T> void wait(T* ivar, T value)
 {
     static_cast<void>(detail::scalar_type_of<T>());
     detail::check_wait_target("wait", ivar, sizeof(T), cmp::eq);
@@ -113,8 +108,8 @@ template <class T, class ValueOf>
 // The index of one included, satisfied element or SIZE_MAX. The scan starts at `start` so that
 // repeated calls do not always favour the lowest index.
 template <class T, class ValueOf>
-[[nodiscard]] std::size_t any_satisfied(const T* ivars, std::size_t nelems, const int* status,
-                                        cmp op, ValueOf value_of, std::size_t start)
+[[nodiscard]] std::size_t any_satisfied(const T* ivars, std::size_t nelems, const int* status, cmp op,
+                                        ValueOf value_of, std::size_t start)
 {
     for (std::size_t k = 0; k < nelems; ++k) {
         std::size_t i = (start + k) % nelems;
@@ -125,8 +120,8 @@ template <class T, class ValueOf>
 
 // Writes the indices of every included, satisfied element (ascending) and returns their count.
 template <class T, class ValueOf>
-std::size_t some_satisfied(const T* ivars, std::size_t nelems, std::size_t* indices,
-                           const int* status, cmp op, ValueOf value_of)
+std::size_t some_satisfied(const T* ivars, std::size_t nelems, std::size_t* indices, const int* status,
+                           cmp op, ValueOf value_of)
 {
     std::size_t count = 0;
     for (std::size_t i = 0; i < nelems; ++i)
@@ -145,8 +140,8 @@ std::size_t some_satisfied(const T* ivars, std::size_t nelems, std::size_t* indi
 [[nodiscard]] std::size_t next_scan_start() noexcept;
 
 template <class T, class ValueOf>
-void wait_until_all_impl(const char* routine, T* ivars, std::size_t nelems, const int* status,
-                         cmp op, ValueOf value_of)
+void wait_until_all_impl(const char* routine, T* ivars, std::size_t nelems, const int* status, cmp op,
+                         ValueOf value_of)
 {
     static_cast<void>(scalar_type_of<T>());
     check_wait_targets(routine, ivars, nelems, sizeof(T), op);
@@ -155,8 +150,8 @@ void wait_until_all_impl(const char* routine, T* ivars, std::size_t nelems, cons
 }
 
 template <class T, class ValueOf>
-std::size_t wait_until_any_impl(const char* routine, T* ivars, std::size_t nelems,
-                                const int* status, cmp op, ValueOf value_of)
+std::size_t wait_until_any_impl(const char* routine, T* ivars, std::size_t nelems, const int* status, cmp op,
+                                ValueOf value_of)
 {
     static_cast<void>(scalar_type_of<T>());
     check_wait_targets(routine, ivars, nelems, sizeof(T), op);
@@ -171,8 +166,8 @@ std::size_t wait_until_any_impl(const char* routine, T* ivars, std::size_t nelem
 }
 
 template <class T, class ValueOf>
-std::size_t wait_until_some_impl(const char* routine, T* ivars, std::size_t nelems,
-                                 std::size_t* indices, const int* status, cmp op, ValueOf value_of)
+std::size_t wait_until_some_impl(const char* routine, T* ivars, std::size_t nelems, std::size_t* indices,
+                                 const int* status, cmp op, ValueOf value_of)
 {
     static_cast<void>(scalar_type_of<T>());
     check_wait_targets(routine, ivars, nelems, sizeof(T), op);
@@ -187,8 +182,8 @@ std::size_t wait_until_some_impl(const char* routine, T* ivars, std::size_t nele
 }
 
 template <class T, class ValueOf>
-[[nodiscard]] bool test_all_impl(const char* routine, T* ivars, std::size_t nelems,
-                                 const int* status, cmp op, ValueOf value_of)
+[[nodiscard]] bool test_all_impl(const char* routine, T* ivars, std::size_t nelems, const int* status, cmp op,
+                                 ValueOf value_of)
 {
     static_cast<void>(scalar_type_of<T>());
     check_wait_targets(routine, ivars, nelems, sizeof(T), op);
@@ -198,8 +193,8 @@ template <class T, class ValueOf>
 }
 
 template <class T, class ValueOf>
-[[nodiscard]] std::size_t test_any_impl(const char* routine, T* ivars, std::size_t nelems,
-                                        const int* status, cmp op, ValueOf value_of)
+[[nodiscard]] std::size_t test_any_impl(const char* routine, T* ivars, std::size_t nelems, const int* status,
+                                        cmp op, ValueOf value_of)
 {
     static_cast<void>(scalar_type_of<T>());
     check_wait_targets(routine, ivars, nelems, sizeof(T), op);
@@ -220,13 +215,11 @@ std::size_t test_some_impl(const char* routine, T* ivars, std::size_t nelems, st
     return count;
 }
 
-template <class T>
-[[nodiscard]] auto same_value(T value) noexcept
+template <class T> [[nodiscard]] auto same_value(T value) noexcept
 {
     return [value](std::size_t) { return value; };
 }
-template <class T>
-[[nodiscard]] auto each_value(const T* values) noexcept
+template <class T> [[nodiscard]] auto each_value(const T* values) noexcept
 {
     return [values](std::size_t i) { return values[i]; };
 }
@@ -234,8 +227,7 @@ template <class T>
 } // namespace detail
 
 // Waits until every included element satisfies the comparison (returns at once if none is).
-template <class T>
-void wait_until_all(T* ivars, std::size_t nelems, const int* status, cmp op, T value)
+template <class T> void wait_until_all(T* ivars, std::size_t nelems, const int* status, cmp op, T value)
 {
     detail::wait_until_all_impl("wait_until_all", ivars, nelems, status, op, detail::same_value(value));
 }
@@ -243,13 +235,14 @@ void wait_until_all(T* ivars, std::size_t nelems, const int* status, cmp op, T v
 template <class T>
 std::size_t wait_until_any(T* ivars, std::size_t nelems, const int* status, cmp op, T value)
 {
-    return detail::wait_until_any_impl("wait_until_any", ivars, nelems, status, op, detail::same_value(value));
+    return detail::wait_until_any_impl("wait_until_any", ivars, nelems, status, op,
+                                       detail::same_value(value));
 }
 // Waits until at least one included element satisfies it; writes the indices of all that do to
 // `indices` and returns how many (0 if none is included).
 template <class T>
-std::size_t wait_until_some(T* ivars, std::size_t nelems, std::size_t* indices, const int* status,
-                            cmp op, T value)
+std::size_t wait_until_some(T* ivars, std::size_t nelems, std::size_t* indices, const int* status, cmp op,
+                            T value)
 {
     return detail::wait_until_some_impl("wait_until_some", ivars, nelems, indices, status, op,
                                         detail::same_value(value));
@@ -257,7 +250,8 @@ std::size_t wait_until_some(T* ivars, std::size_t nelems, std::size_t* indices, 
 template <class T>
 void wait_until_all_vector(T* ivars, std::size_t nelems, const int* status, cmp op, const T* values)
 {
-    detail::wait_until_all_impl("wait_until_all_vector", ivars, nelems, status, op, detail::each_value(values));
+    detail::wait_until_all_impl("wait_until_all_vector", ivars, nelems, status, op,
+                                detail::each_value(values));
 }
 template <class T>
 std::size_t wait_until_any_vector(T* ivars, std::size_t nelems, const int* status, cmp op, const T* values)
@@ -266,8 +260,8 @@ std::size_t wait_until_any_vector(T* ivars, std::size_t nelems, const int* statu
                                        detail::each_value(values));
 }
 template <class T>
-std::size_t wait_until_some_vector(T* ivars, std::size_t nelems, std::size_t* indices,
-                                   const int* status, cmp op, const T* values)
+std::size_t wait_until_some_vector(T* ivars, std::size_t nelems, std::size_t* indices, const int* status,
+                                   cmp op, const T* values)
 {
     return detail::wait_until_some_impl("wait_until_some_vector", ivars, nelems, indices, status, op,
                                         detail::each_value(values));
@@ -287,8 +281,7 @@ template <class T>
 }
 // Writes the indices of the included elements that satisfy it to `indices`; returns how many.
 template <class T>
-std::size_t test_some(T* ivars, std::size_t nelems, std::size_t* indices, const int* status, cmp op,
-                      T value)
+std::size_t test_some(T* ivars, std::size_t nelems, std::size_t* indices, const int* status, cmp op, T value)
 {
     return detail::test_some_impl("test_some", ivars, nelems, indices, status, op, detail::same_value(value));
 }
@@ -304,8 +297,8 @@ template <class T>
     return detail::test_any_impl("test_any_vector", ivars, nelems, status, op, detail::each_value(values));
 }
 template <class T>
-std::size_t test_some_vector(T* ivars, std::size_t nelems, std::size_t* indices, const int* status,
-                             cmp op, const T* values)
+std::size_t test_some_vector(T* ivars, std::size_t nelems, std::size_t* indices, const int* status, cmp op,
+                             const T* values)
 {
     return detail::test_some_impl("test_some_vector", ivars, nelems, indices, status, op,
                                   detail::each_value(values));

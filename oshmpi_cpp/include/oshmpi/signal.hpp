@@ -31,14 +31,14 @@ void put_signal(context& ctx, T* dest, const T* source, std::size_t nelems, std:
     detail::put_signal_bytes(ctx, dest, source, nelems * sizeof(T), sig_addr, signal, op, pe);
 }
 template <class T>
-void put_signal(T* dest, const T* source, std::size_t nelems, std::uint64_t* sig_addr,
-                std::uint64_t signal, signal_op op, int pe)
+void put_signal(T* dest, const T* source, std::size_t nelems, std::uint64_t* sig_addr, std::uint64_t signal,
+                signal_op op, int pe)
 {
     put_signal(default_context(), dest, source, nelems, sig_addr, signal, op, pe);
 }
 template <class T>
-void put_signal_nbi(context& ctx, T* dest, const T* source, std::size_t nelems,
-                    std::uint64_t* sig_addr, std::uint64_t signal, signal_op op, int pe)
+void put_signal_nbi(context& ctx, T* dest, const T* source, std::size_t nelems, std::uint64_t* sig_addr,
+                    std::uint64_t signal, signal_op op, int pe)
 {
     detail::put_signal_bytes_nbi(ctx, dest, source, nelems * sizeof(T), sig_addr, signal, op, pe);
 }

@@ -23,8 +23,8 @@ void ibget_bytes(context& ctx, void* dest, const void* source, std::ptrdiff_t ds
 } // namespace detail
 
 template <class T>
-void iput(context& ctx, T* dest, const T* source, std::ptrdiff_t dst, std::ptrdiff_t sst,
-          std::size_t nelems, int pe)
+void iput(context& ctx, T* dest, const T* source, std::ptrdiff_t dst, std::ptrdiff_t sst, std::size_t nelems,
+          int pe)
 {
     detail::iput_bytes(ctx, dest, source, dst, sst, sizeof(T), nelems, pe);
 }
@@ -34,8 +34,8 @@ void iput(T* dest, const T* source, std::ptrdiff_t dst, std::ptrdiff_t sst, std:
     iput(default_context(), dest, source, dst, sst, nelems, pe);
 }
 template <class T>
-void iget(context& ctx, T* dest, const T* source, std::ptrdiff_t dst, std::ptrdiff_t sst,
-          std::size_t nelems, int pe)
+void iget(context& ctx, T* dest, const T* source, std::ptrdiff_t dst, std::ptrdiff_t sst, std::size_t nelems,
+          int pe)
 {
     detail::iget_bytes(ctx, dest, source, dst, sst, sizeof(T), nelems, pe);
 }
@@ -45,8 +45,8 @@ void iget(T* dest, const T* source, std::ptrdiff_t dst, std::ptrdiff_t sst, std:
     iget(default_context(), dest, source, dst, sst, nelems, pe);
 }
 template <class T>
-void ibput(context& ctx, T* dest, const T* source, std::ptrdiff_t dst, std::ptrdiff_t sst,
-           std::size_t bsize, std::size_t nblocks, int pe)
+void ibput(context& ctx, T* dest, const T* source, std::ptrdiff_t dst, std::ptrdiff_t sst, std::size_t bsize,
+           std::size_t nblocks, int pe)
 {
     detail::ibput_bytes(ctx, dest, source, dst, sst, sizeof(T), bsize, nblocks, pe);
 }
@@ -57,8 +57,8 @@ void ibput(T* dest, const T* source, std::ptrdiff_t dst, std::ptrdiff_t sst, std
     ibput(default_context(), dest, source, dst, sst, bsize, nblocks, pe);
 }
 template <class T>
-void ibget(context& ctx, T* dest, const T* source, std::ptrdiff_t dst, std::ptrdiff_t sst,
-           std::size_t bsize, std::size_t nblocks, int pe)
+void ibget(context& ctx, T* dest, const T* source, std::ptrdiff_t dst, std::ptrdiff_t sst, std::size_t bsize,
+           std::size_t nblocks, int pe)
 {
     detail::ibget_bytes(ctx, dest, source, dst, sst, sizeof(T), bsize, nblocks, pe);
 }

@@ -27,7 +27,7 @@ namespace {
 using word = std::uint32_t;
 static_assert(sizeof(long) == 2 * sizeof(word), "the queue lock packs two 32-bit words into a long");
 
-constexpr int root_pe = 0;             // holds the queue's tail
+constexpr int root_pe = 0;              // holds the queue's tail
 constexpr word granted = word{1} << 31; // set in a waiter's link by the PE that hands it the lock
 constexpr word successor_mask = granted - 1;
 
@@ -48,15 +48,25 @@ lock_words words_of(const char* routine, long* lock)
         detail::fail(errc::not_symmetric, "%s: lock %p is not in symmetric memory", routine,
                      static_cast<void*>(lock));
     if (static_cast<long>(rt.n_pes) >= static_cast<long>(successor_mask))
-        detail::fail(errc::invalid_argument, "%s: %d PEs exceed the lock's 31-bit PE field", routine, rt.n_pes);
+        detail::fail(errc::invalid_argument, "%s: %d PEs exceed the lock's 31-bit PE field", routine,
+                     rt.n_pes);
     auto base = reinterpret_cast<word*>(lock);
     return {base, base + 1};
 }
 
-word id_of(int pe) { return static_cast<word>(pe) + 1; }
-int pe_of(word id) { return static_cast<int>(id) - 1; }
+word id_of(int pe)
+{
+    return static_cast<word>(pe) + 1;
+}
+int pe_of(word id)
+{
+    return static_cast<int>(id) - 1;
+}
 
-context& ctx() { return default_context(); }
+context& ctx()
+{
+    return default_context();
+}
 
 // Our link word: remote PEs change it through AMOs, we read it with acquire loads.
 word wait_for_link(const word* link, word mask)

@@ -11,21 +11,25 @@ void check_wait_target(const char* routine, const void* ivar, std::size_t nbytes
 {
     state(routine);
     if (static_cast<int>(op) < 0 || static_cast<int>(op) > static_cast<int>(cmp::le))
-        fail(errc::invalid_argument, "%s: %d is not a comparison (SHMEM_CMP_*)", routine, static_cast<int>(op));
+        fail(errc::invalid_argument, "%s: %d is not a comparison (SHMEM_CMP_*)", routine,
+             static_cast<int>(op));
     if (segments().find(ivar, nbytes) == nullptr)
         fail(errc::not_symmetric, "%s: ivar %p is not in symmetric memory", routine, ivar);
 }
 
-void check_wait_targets(const char* routine, const void* ivars, std::size_t nelems,
-                        std::size_t elem_size, cmp op)
+void check_wait_targets(const char* routine, const void* ivars, std::size_t nelems, std::size_t elem_size,
+                        cmp op)
 {
     state(routine);
     if (static_cast<int>(op) < 0 || static_cast<int>(op) > static_cast<int>(cmp::le))
-        fail(errc::invalid_argument, "%s: %d is not a comparison (SHMEM_CMP_*)", routine, static_cast<int>(op));
+        fail(errc::invalid_argument, "%s: %d is not a comparison (SHMEM_CMP_*)", routine,
+             static_cast<int>(op));
     if (nelems == 0) return; // an empty set: ivars may be anything, even null
-    if (ivars == nullptr) fail(errc::invalid_argument, "%s: ivars is null with nelems = %zu", routine, nelems);
+    if (ivars == nullptr)
+        fail(errc::invalid_argument, "%s: ivars is null with nelems = %zu", routine, nelems);
     if (segments().find(ivars, nelems * elem_size) == nullptr)
-        fail(errc::not_symmetric, "%s: ivars %p (%zu elements) is not in symmetric memory", routine, ivars, nelems);
+        fail(errc::not_symmetric, "%s: ivars %p (%zu elements) is not in symmetric memory", routine, ivars,
+             nelems);
 }
 
 void check_indices(const char* routine, const std::size_t* indices, std::size_t nelems)

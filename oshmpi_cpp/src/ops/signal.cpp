@@ -43,8 +43,8 @@ void check_signal_word(const char* routine, const std::uint64_t* sig_addr)
 }
 
 // Delivers the data completely to `pe` (remote completion), without touching the signal.
-void deliver_data(const char* routine, context& ctx, void* dest, const void* source,
-                  std::size_t nbytes, int pe)
+void deliver_data(const char* routine, context& ctx, void* dest, const void* source, std::size_t nbytes,
+                  int pe)
 {
     if (nbytes == 0) return;
     if (source == nullptr) fail(errc::invalid_argument, "%s: source is null", routine);
@@ -59,9 +59,8 @@ void deliver_data(const char* routine, context& ctx, void* dest, const void* sou
     OSHMPI_MPI(MPI_Win_flush(target.pe, ctx.window(*target.seg)));
 }
 
-void put_signal_impl(const char* routine, context& ctx, void* dest, const void* source,
-                     std::size_t nbytes, std::uint64_t* sig_addr, std::uint64_t signal, signal_op op,
-                     int pe)
+void put_signal_impl(const char* routine, context& ctx, void* dest, const void* source, std::size_t nbytes,
+                     std::uint64_t* sig_addr, std::uint64_t signal, signal_op op, int pe)
 {
     state(routine);
     amo_op amo = amo_of(routine, op);

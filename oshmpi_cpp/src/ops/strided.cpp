@@ -25,10 +25,11 @@ namespace {
 
 // Committed MPI vector types are reused: applications call iput with the same shape in loops, and
 // creating plus committing a type costs more than a small transfer. A few slots, reused round
-// robin; a type is evicted only after the transfers using it have completed locally. The types are freed when MPI finalizes, through an attribute on
-// MPI_COMM_SELF, because our runtime may be finalized and initialized again while MPI lives on.
+// robin; a type is evicted only after the transfers using it have completed locally. The types are freed when
+// MPI finalizes, through an attribute on MPI_COMM_SELF, because our runtime may be finalized and initialized
+// again while MPI lives on.
 class strided_types {
-public:
+  public:
     MPI_Datatype get(int count, int block_bytes, MPI_Aint stride_bytes)
     {
         std::lock_guard guard(mutex_);
@@ -46,7 +47,7 @@ public:
         return type;
     }
 
-private:
+  private:
     struct entry {
         int count = 0;
         int block_bytes = 0;
@@ -88,7 +89,7 @@ enum class direction { put, get };
 
 struct shape {
     std::size_t elem_size;
-    std::size_t bsize;   // elements per block
+    std::size_t bsize; // elements per block
     std::size_t nblocks;
     std::ptrdiff_t local_stride;  // elements between block starts in the local buffer
     std::ptrdiff_t remote_stride; // elements between block starts in the remote object
@@ -107,8 +108,8 @@ void check_shape(const char* routine, const shape& s, std::ptrdiff_t dst, std::p
         fail(errc::invalid_argument, "%s: strides must be >= 1 (dst = %td, sst = %td)", routine, dst, sst);
     // Destination blocks that overlap would make the result depend on the transfer order.
     if (s.nblocks > 1 && static_cast<std::size_t>(dst) < s.bsize)
-        fail(errc::invalid_argument, "%s: destination blocks overlap (dst = %td < bsize = %zu)", routine,
-             dst, s.bsize);
+        fail(errc::invalid_argument, "%s: destination blocks overlap (dst = %td < bsize = %zu)", routine, dst,
+             s.bsize);
 }
 
 void copy_blocks(char* to, std::ptrdiff_t to_stride, const char* from, std::ptrdiff_t from_stride,
@@ -130,7 +131,8 @@ MPI_Datatype vector_type(const shape& s, std::size_t count, std::ptrdiff_t strid
 void mpi_transfer(direction dir, context& ctx, char* local, const remote_address& remote, const shape& s)
 {
     const std::size_t block = s.block_bytes();
-    if (static_cast<std::size_t>(s.local_stride) == s.bsize && static_cast<std::size_t>(s.remote_stride) == s.bsize) {
+    if (static_cast<std::size_t>(s.local_stride) == s.bsize &&
+        static_cast<std::size_t>(s.remote_stride) == s.bsize) {
         // Contiguous on both sides: a plain blocking put or get.
         if (dir == direction::put)
             mpi_rma::put(ctx, remote, local, block * s.nblocks, /*blocking=*/true);
@@ -155,11 +157,11 @@ void mpi_transfer(direction dir, context& ctx, char* local, const remote_address
                 int n = static_cast<int>(std::min(max_block, block - done));
                 MPI_Request request;
                 if (dir == direction::put)
-                    OSHMPI_MPI(MPI_Rput(local_start + done, n, MPI_BYTE, remote.pe, disp + static_cast<MPI_Aint>(done),
-                                        n, MPI_BYTE, win, &request));
+                    OSHMPI_MPI(MPI_Rput(local_start + done, n, MPI_BYTE, remote.pe,
+                                        disp + static_cast<MPI_Aint>(done), n, MPI_BYTE, win, &request));
                 else
-                    OSHMPI_MPI(MPI_Rget(local_start + done, n, MPI_BYTE, remote.pe, disp + static_cast<MPI_Aint>(done),
-                                        n, MPI_BYTE, win, &request));
+                    OSHMPI_MPI(MPI_Rget(local_start + done, n, MPI_BYTE, remote.pe,
+                                        disp + static_cast<MPI_Aint>(done), n, MPI_BYTE, win, &request));
                 complete(request);
                 done += static_cast<std::size_t>(n);
             }
