@@ -1,0 +1,346 @@
+// Team collectives: broadcast, collect, fcollect, alltoall(s) over every RMA type and every
+// reduction over every type of its table, on the world and on split teams, checked against a
+// serial computation. Correct at any PE count (run at 1, 2, 3 and 4).
+#include <gtest/gtest.h>
+
+#include <complex>
+#include <cstdint>
+#include <cstring>
+#include <tuple>
+#include <vector>
+
+#include <oshmpi/shmem.hpp>
+
+#define OSHMPI_COMPLEXD std::complex<double>
+#define OSHMPI_COMPLEXF std::complex<float>
+#include <oshmpi/types.def>
+
+namespace {
+
+int me() { return oshmpi::my_pe(); }
+int npes() { return oshmpi::n_pes(); }
+
+// testing::Types from an X-macro table: the table expands to ", T" after a placeholder.
+template <class Tuple>
+struct types_of;
+template <class Placeholder, class... T>
+struct types_of<std::tuple<Placeholder, T...>> {
+    using type = testing::Types<T...>;
+};
+#define OSHMPI_TEST_TYPE(C, NAME) , C
+using rma_types = types_of<std::tuple<void OSHMPI_RMA_TYPES(OSHMPI_TEST_TYPE)>>::type;
+using bitwise_types = types_of<std::tuple<void OSHMPI_REDUCE_BITWISE_TYPES(OSHMPI_TEST_TYPE)>>::type;
+using minmax_types = types_of<std::tuple<void OSHMPI_REDUCE_MINMAX_TYPES(OSHMPI_TEST_TYPE)>>::type;
+using arith_types = types_of<std::tuple<void OSHMPI_REDUCE_ARITH_TYPES(OSHMPI_TEST_TYPE)>>::type;
+
+template <class F>
+oshmpi::errc thrown_code(F&& call)
+{
+    try {
+        call();
+    } catch (const oshmpi::error& e) {
+        return e.code();
+    }
+    ADD_FAILURE() << "no oshmpi::error was thrown";
+    return oshmpi::errc::mpi_failure;
+}
+
+// A value that fits every RMA type (int8 included) and differs by PE and index.
+template <class T>
+T value(int pe, std::size_t i)
+{
+    return static_cast<T>(pe * 11 + static_cast<int>(i % 7) + 1);
+}
+
+// The teams every data collective runs on: the world, and our half of the odd/even split.
+struct team_set {
+    std::vector<oshmpi::team*> teams;
+    oshmpi::team* half = nullptr;
+    team_set()
+    {
+        oshmpi::team* even = oshmpi::team_split_strided(oshmpi::team_world(), 0, 2, (npes() + 1) / 2);
+        oshmpi::team* odd = npes() > 1 ? oshmpi::team_split_strided(oshmpi::team_world(), 1, 2, npes() / 2) : nullptr;
+        half = even != nullptr ? even : odd;
+        teams = {oshmpi::team_world(), half};
+    }
+    ~team_set() { oshmpi::team_destroy(half); }
+};
+
+int world_of(oshmpi::team* t, int pe) { return oshmpi::team_translate_pe(t, pe, oshmpi::team_world()); }
+
+template <class T>
+class DataCollective : public testing::Test {};
+TYPED_TEST_SUITE(DataCollective, rma_types);
+
+} // namespace
+
+TYPED_TEST(DataCollective, BroadcastFromEveryRoot)
+{
+    using T = TypeParam;
+    constexpr std::size_t n = 37;
+    oshmpi::symmetric_array<T> source(n), dest(n);
+    team_set set;
+    for (oshmpi::team* t : set.teams) {
+        for (int root = 0; root < oshmpi::team_n_pes(t); ++root) {
+            for (std::size_t i = 0; i < n; ++i) {
+                source[i] = value<T>(me(), i);
+                dest[i] = T{};
+            }
+            oshmpi::broadcast(t, dest.data(), source.data(), n, root);
+            // Every member, the root included (OpenSHMEM 1.5), holds the root's source.
+            for (std::size_t i = 0; i < n; ++i) EXPECT_EQ(dest[i], value<T>(world_of(t, root), i)) << "root " << root;
+            oshmpi::team_sync(t);
+        }
+    }
+}
+
+TYPED_TEST(DataCollective, CollectWithDifferentSizesPerPe)
+{
+    using T = TypeParam;
+    // Member p of the team contributes p + (p % 2) * 2 elements: some give none at all.
+    auto count = [](int p) { return static_cast<std::size_t>(p % 3 == 0 ? 0 : p + 2); };
+    std::size_t most = 0;
+    for (int p = 0; p < npes(); ++p) most += count(p);
+    oshmpi::symmetric_array<T> source(npes() + 2), dest(most + 1);
+    team_set set;
+    for (oshmpi::team* t : set.teams) {
+        int mine = oshmpi::team_my_pe(t);
+        for (std::size_t i = 0; i < count(mine); ++i) source[i] = value<T>(me(), i);
+        oshmpi::collect(t, dest.data(), source.data(), count(mine));
+        std::size_t at = 0;
+        for (int p = 0; p < oshmpi::team_n_pes(t); ++p)
+            for (std::size_t i = 0; i < count(p); ++i, ++at) EXPECT_EQ(dest[at], value<T>(world_of(t, p), i));
+        oshmpi::team_sync(t);
+    }
+}
+
+TYPED_TEST(DataCollective, FcollectConcatenatesInTeamOrder)
+{
+    using T = TypeParam;
+    constexpr std::size_t n = 5;
+    oshmpi::symmetric_array<T> source(n), dest(n * npes());
+    team_set set;
+    for (oshmpi::team* t : set.teams) {
+        for (std::size_t i = 0; i < n; ++i) source[i] = value<T>(me(), i);
+        oshmpi::fcollect(t, dest.data(), source.data(), n);
+        for (int p = 0; p < oshmpi::team_n_pes(t); ++p)
+            for (std::size_t i = 0; i < n; ++i) EXPECT_EQ(dest[p * n + i], value<T>(world_of(t, p), i));
+        oshmpi::team_sync(t);
+    }
+}
+
+TYPED_TEST(DataCollective, AlltoallExchangesBlocks)
+{
+    using T = TypeParam;
+    constexpr std::size_t n = 3;
+    oshmpi::symmetric_array<T> source(n * npes()), dest(n * npes());
+    team_set set;
+    for (oshmpi::team* t : set.teams) {
+        // Block j goes to member j and says who sent it to whom.
+        for (int j = 0; j < oshmpi::team_n_pes(t); ++j)
+            for (std::size_t i = 0; i < n; ++i) source[j * n + i] = value<T>(me(), i + 3 * j);
+        oshmpi::alltoall(t, dest.data(), source.data(), n);
+        int mine = oshmpi::team_my_pe(t);
+        for (int p = 0; p < oshmpi::team_n_pes(t); ++p)
+            for (std::size_t i = 0; i < n; ++i) EXPECT_EQ(dest[p * n + i], value<T>(world_of(t, p), i + 3 * mine));
+        oshmpi::team_sync(t);
+    }
+}
+
+TYPED_TEST(DataCollective, AlltoallsWithStrides)
+{
+    using T = TypeParam;
+    constexpr std::size_t n = 2;
+    constexpr std::ptrdiff_t sst = 3, dst = 2;
+    std::size_t elements = n * npes();
+    oshmpi::symmetric_array<T> source(elements * sst), dest(elements * dst);
+    team_set set;
+    for (oshmpi::team* t : set.teams) {
+        std::size_t team_elements = n * oshmpi::team_n_pes(t);
+        for (std::size_t k = 0; k < elements * dst; ++k) dest[k] = T{};
+        for (std::size_t k = 0; k < team_elements; ++k) source[k * sst] = value<T>(me(), k);
+        oshmpi::alltoalls(t, dest.data(), source.data(), dst, sst, n);
+        int mine = oshmpi::team_my_pe(t);
+        for (int p = 0; p < oshmpi::team_n_pes(t); ++p)
+            for (std::size_t i = 0; i < n; ++i)
+                EXPECT_EQ(dest[(p * n + i) * dst], value<T>(world_of(t, p), mine * n + i));
+        // The gaps between strided elements are left alone.
+        for (std::size_t k = 0; k < team_elements; ++k) EXPECT_EQ(dest[k * dst + 1], T{});
+        oshmpi::team_sync(t);
+    }
+}
+
+TEST(Collectives, ByteForms)
+{
+    constexpr std::size_t n = 13;
+    oshmpi::symmetric_array<char> source(n * npes()), dest(n * npes());
+    oshmpi::team* world = oshmpi::team_world();
+    for (std::size_t i = 0; i < n * npes(); ++i) source[i] = static_cast<char>('a' + (me() + i) % 26);
+    int root = npes() - 1;
+    oshmpi::broadcastmem(world, dest.data(), source.data(), n, root);
+    for (std::size_t i = 0; i < n; ++i) EXPECT_EQ(dest[i], static_cast<char>('a' + (root + i) % 26));
+    oshmpi::fcollectmem(world, dest.data(), source.data(), n);
+    for (int p = 0; p < npes(); ++p)
+        for (std::size_t i = 0; i < n; ++i) EXPECT_EQ(dest[p * n + i], static_cast<char>('a' + (p + i) % 26));
+    oshmpi::collectmem(world, dest.data(), source.data(), static_cast<std::size_t>(me()));
+    std::size_t at = 0;
+    for (int p = 0; p < npes(); ++p)
+        for (int i = 0; i < p; ++i, ++at) EXPECT_EQ(dest[at], static_cast<char>('a' + (p + i) % 26));
+    oshmpi::alltoallmem(world, dest.data(), source.data(), n);
+    for (int p = 0; p < npes(); ++p)
+        for (std::size_t i = 0; i < n; ++i)
+            EXPECT_EQ(dest[p * n + i], static_cast<char>('a' + (p + me() * n + i) % 26));
+    oshmpi::alltoallsmem(world, dest.data(), source.data(), 1, 1, n);
+    for (int p = 0; p < npes(); ++p)
+        for (std::size_t i = 0; i < n; ++i)
+            EXPECT_EQ(dest[p * n + i], static_cast<char>('a' + (p + me() * n + i) % 26));
+    oshmpi::barrier_all();
+}
+
+TEST(Collectives, ZeroElementsAreNoOps)
+{
+    oshmpi::symmetric_array<int> source(4), dest(4);
+    dest[0] = 42;
+    oshmpi::team* world = oshmpi::team_world();
+    oshmpi::broadcast(world, dest.data(), source.data(), 0, 0);
+    oshmpi::collect(world, dest.data(), source.data(), 0);
+    oshmpi::fcollect(world, dest.data(), source.data(), 0);
+    oshmpi::alltoall(world, dest.data(), source.data(), 0);
+    oshmpi::alltoalls(world, dest.data(), source.data(), 1, 1, 0);
+    oshmpi::sum_reduce(world, dest.data(), source.data(), 0);
+    EXPECT_EQ(dest[0], 42);
+    oshmpi::barrier_all();
+}
+
+TEST(Collectives, LargeFcollect)
+{
+    constexpr std::size_t n = 1 << 18; // 1 MiB of ints per PE
+    oshmpi::symmetric_array<int> source(n), dest(n * npes());
+    for (std::size_t i = 0; i < n; ++i) source[i] = static_cast<int>(i) * 7 + me();
+    oshmpi::fcollect(oshmpi::team_world(), dest.data(), source.data(), n);
+    std::size_t wrong = 0;
+    for (int p = 0; p < npes(); ++p)
+        for (std::size_t i = 0; i < n; ++i) wrong += dest[p * n + i] != static_cast<int>(i) * 7 + p;
+    EXPECT_EQ(wrong, 0u);
+    oshmpi::barrier_all();
+}
+
+TEST(Collectives, BadArgumentsThrowOnEveryPe)
+{
+    using oshmpi::errc;
+    oshmpi::symmetric_array<int> sym(8 * npes());
+    std::vector<int> private_buffer(8 * npes());
+    oshmpi::team* world = oshmpi::team_world();
+    EXPECT_EQ(thrown_code([&] { oshmpi::broadcast(world, sym.data(), sym.data() + 1, 1, npes()); }), errc::invalid_pe);
+    EXPECT_EQ(thrown_code([&] { oshmpi::broadcast(world, sym.data(), sym.data() + 1, 1, -1); }), errc::invalid_pe);
+    EXPECT_EQ(thrown_code([&] { oshmpi::broadcast(world, private_buffer.data(), sym.data(), 1, 0); }),
+              errc::not_symmetric);
+    EXPECT_EQ(thrown_code([&] { oshmpi::fcollect(world, sym.data(), private_buffer.data(), 1); }), errc::not_symmetric);
+    EXPECT_EQ(thrown_code([&] { oshmpi::fcollect(world, sym.data(), sym.data(), 2); }), errc::invalid_argument);
+    EXPECT_EQ(thrown_code([&] { oshmpi::alltoall(world, sym.data(), sym.data(), 1); }), errc::invalid_argument);
+    EXPECT_EQ(thrown_code([&] { oshmpi::alltoalls(world, sym.data(), sym.data() + 4 * npes(), 0, 1, 1); }),
+              errc::invalid_argument);
+    EXPECT_EQ(thrown_code([&] { oshmpi::sum_reduce(world, sym.data() + 1, sym.data(), 4); }), errc::invalid_argument);
+    EXPECT_EQ(thrown_code([&] { oshmpi::sum_reduce(world, private_buffer.data(), sym.data(), 4); }),
+              errc::not_symmetric);
+    EXPECT_EQ(thrown_code([&] { oshmpi::sum_reduce(static_cast<oshmpi::team*>(nullptr), sym.data(), sym.data(), 1); }),
+              errc::invalid_argument);
+    // Type checks a C caller could get wrong: bitwise on floating point, order on complex.
+    oshmpi::symmetric_array<double> doubles(2);
+    oshmpi::symmetric_array<std::complex<double>> complexes(2);
+    EXPECT_EQ(thrown_code([&] { oshmpi::reduce(world, oshmpi::reduce_op::bit_and, doubles.data(), doubles.data(), 2); }),
+              errc::invalid_argument);
+    EXPECT_EQ(
+        thrown_code([&] { oshmpi::reduce(world, oshmpi::reduce_op::max, complexes.data(), complexes.data(), 2); }),
+        errc::invalid_argument);
+    oshmpi::barrier_all();
+}
+
+// ---- Reductions ----
+
+namespace {
+
+// Serial reference: fold `op` over the values every member of `t` contributes.
+template <class T, class Value, class Op>
+T fold(oshmpi::team* t, std::size_t i, Value v, Op op)
+{
+    T acc = v(world_of(t, 0), i);
+    for (int p = 1; p < oshmpi::team_n_pes(t); ++p) acc = op(acc, v(world_of(t, p), i));
+    return acc;
+}
+
+// Runs `reduce` on each team, out of place and in place, and compares with the serial fold.
+template <class T, class Value, class Op, class Reduce>
+void check_reduction(Value v, Op op, Reduce reduce)
+{
+    constexpr std::size_t n = 11;
+    oshmpi::symmetric_array<T> source(n), dest(n);
+    team_set set;
+    for (oshmpi::team* t : set.teams) {
+        for (int in_place = 0; in_place < 2; ++in_place) {
+            for (std::size_t i = 0; i < n; ++i) source[i] = v(me(), i);
+            T* out = in_place ? source.data() : dest.data();
+            reduce(t, out, source.data(), n);
+            for (std::size_t i = 0; i < n; ++i)
+                EXPECT_EQ(out[i], fold<T>(t, i, v, op)) << "element " << i << (in_place ? " in place" : "");
+            oshmpi::team_sync(t);
+        }
+    }
+}
+
+template <class T>
+class BitwiseReduce : public testing::Test {};
+TYPED_TEST_SUITE(BitwiseReduce, bitwise_types);
+template <class T>
+class MinMaxReduce : public testing::Test {};
+TYPED_TEST_SUITE(MinMaxReduce, minmax_types);
+template <class T>
+class ArithReduce : public testing::Test {};
+TYPED_TEST_SUITE(ArithReduce, arith_types);
+
+} // namespace
+
+TYPED_TEST(BitwiseReduce, AndOrXor)
+{
+    using T = TypeParam;
+    // Bit patterns that differ by PE and element, in the low byte so int8 holds them.
+    auto v = [](int pe, std::size_t i) { return static_cast<T>(((pe * 37 + static_cast<int>(i) * 11) & 0x7f) | 0x10); };
+    check_reduction<T>(v, [](T a, T b) { return static_cast<T>(a & b); },
+                       [](oshmpi::team* t, T* d, const T* s, std::size_t n) { oshmpi::and_reduce(t, d, s, n); });
+    check_reduction<T>(v, [](T a, T b) { return static_cast<T>(a | b); },
+                       [](oshmpi::team* t, T* d, const T* s, std::size_t n) { oshmpi::or_reduce(t, d, s, n); });
+    check_reduction<T>(v, [](T a, T b) { return static_cast<T>(a ^ b); },
+                       [](oshmpi::team* t, T* d, const T* s, std::size_t n) { oshmpi::xor_reduce(t, d, s, n); });
+}
+
+TYPED_TEST(MinMaxReduce, MaxMin)
+{
+    using T = TypeParam;
+    // Negative values too where the type has them (char may be either).
+    auto v = [](int pe, std::size_t i) {
+        int raw = (pe * 29 + static_cast<int>(i) * 13) % 50;
+        return static_cast<T>(std::is_signed_v<T> ? raw - 25 : raw);
+    };
+    check_reduction<T>(v, [](T a, T b) { return a < b ? b : a; },
+                       [](oshmpi::team* t, T* d, const T* s, std::size_t n) { oshmpi::max_reduce(t, d, s, n); });
+    check_reduction<T>(v, [](T a, T b) { return b < a ? b : a; },
+                       [](oshmpi::team* t, T* d, const T* s, std::size_t n) { oshmpi::min_reduce(t, d, s, n); });
+}
+
+TYPED_TEST(ArithReduce, SumProd)
+{
+    using T = TypeParam;
+    // Small values keep every product exact and inside int8 at 4 PEs (3^4 = 81).
+    auto v = [](int pe, std::size_t i) {
+        if constexpr (oshmpi::detail::is_complex_v<T>) {
+            using R = typename T::value_type;
+            return T(static_cast<R>(pe % 2 + 1), static_cast<R>(static_cast<int>(i % 3) - 1));
+        } else {
+            return static_cast<T>(pe % 2 + 1 + static_cast<int>(i % 2));
+        }
+    };
+    check_reduction<T>(v, [](T a, T b) { return static_cast<T>(a + b); },
+                       [](oshmpi::team* t, T* d, const T* s, std::size_t n) { oshmpi::sum_reduce(t, d, s, n); });
+    check_reduction<T>(v, [](T a, T b) { return static_cast<T>(a * b); },
+                       [](oshmpi::team* t, T* d, const T* s, std::size_t n) { oshmpi::prod_reduce(t, d, s, n); });
+}
