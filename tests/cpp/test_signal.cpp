@@ -186,3 +186,25 @@ TEST(PutSignal, BadArgumentsAreErrors)
     EXPECT_EQ(oshmpi::signal_fetch(signal.data()), 0u);
     oshmpi::barrier_all();
 }
+
+TEST(PutSignal, TeamContextsNumberPesAsTheirTeam)
+{
+    // A reversed team: team PE i is world PE n-1-i. Sending to team PE (t+1) must reach the world
+    // PE that the team numbers so, and the signal must land on that same PE.
+    oshmpi::team* reversed = oshmpi::team_split_strided(oshmpi::team_world(), npes() - 1, -1, npes());
+    ASSERT_NE(reversed, nullptr);
+    oshmpi::context* ctx = oshmpi::team_create_ctx(reversed, 0);
+    int t_me = oshmpi::team_my_pe(reversed);
+    int t_right = (t_me + 1) % npes();
+    int world_sender = npes() - 1 - ((t_me + npes() - 1) % npes()); // whoever has us as its team-right
+    oshmpi::symmetric_array<int> data(4);
+    oshmpi::symmetric_array<std::uint64_t> signal(1);
+    oshmpi::barrier_all();
+    int payload[4] = {me(), me() + 1, me() + 2, me() + 3};
+    oshmpi::put_signal(*ctx, data.data(), payload, 4, signal.data(), 5, oshmpi::signal_op::add, t_right);
+    EXPECT_EQ(oshmpi::signal_wait_until(signal.data(), oshmpi::cmp::eq, std::uint64_t{5}), 5u);
+    for (int i = 0; i < 4; ++i) EXPECT_EQ(data[i], world_sender + i);
+    oshmpi::ctx_destroy(ctx);
+    oshmpi::barrier_all();
+    oshmpi::team_destroy(reversed);
+}

@@ -212,3 +212,32 @@ TEST(StridedBytes, StrideRulesAndErrors)
     for (int value : dest) EXPECT_EQ(value, 0);
     oshmpi::barrier_all();
 }
+
+TEST(StridedBytes, TeamContextsNumberPesAsTheirTeam)
+{
+    // On a reversed team (team PE i = world PE n-1-i), team PE 0 is world PE n-1.
+    oshmpi::team* reversed = oshmpi::team_split_strided(oshmpi::team_world(), npes() - 1, -1, npes());
+    ASSERT_NE(reversed, nullptr);
+    oshmpi::context* ctx = oshmpi::team_create_ctx(reversed, 0);
+    oshmpi::symmetric_array<long> dest(static_cast<std::size_t>(npes()) * 2);
+    oshmpi::symmetric_array<long> exposed(2);
+    exposed[0] = me();
+    exposed[1] = -me();
+    oshmpi::barrier_all();
+    long mine[2] = {me() * 10L, me() * 10L + 1};
+    oshmpi::iput(*ctx, dest.data() + me(), mine, npes(), 1, 2, 0); // row-interleaved on team PE 0
+    long fetched[4] = {};
+    oshmpi::iget(*ctx, fetched, exposed.data(), 2, 1, 2, 0);
+    EXPECT_EQ(fetched[0], npes() - 1);
+    EXPECT_EQ(fetched[2], -(npes() - 1));
+    oshmpi::barrier_all();
+    if (me() == npes() - 1) {
+        for (int pe = 0; pe < npes(); ++pe) {
+            EXPECT_EQ(dest[static_cast<std::size_t>(pe)], pe * 10L);
+            EXPECT_EQ(dest[static_cast<std::size_t>(npes() + pe)], pe * 10L + 1);
+        }
+    }
+    oshmpi::ctx_destroy(ctx);
+    oshmpi::barrier_all();
+    oshmpi::team_destroy(reversed);
+}

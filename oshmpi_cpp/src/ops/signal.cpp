@@ -48,7 +48,7 @@ void deliver_data(const char* routine, context& ctx, void* dest, const void* sou
 {
     if (nbytes == 0) return;
     if (source == nullptr) fail(errc::invalid_argument, "%s: source is null", routine);
-    remote_address target = route(routine, dest, nbytes, pe, access::rma);
+    remote_address target = route(routine, dest, nbytes, world_pe(routine, ctx, pe), access::rma);
     if (target.direct != nullptr) {
         std::memmove(target.direct, source, nbytes);
         return;
@@ -66,10 +66,12 @@ void put_signal_impl(const char* routine, context& ctx, void* dest, const void* 
     amo_op amo = amo_of(routine, op);
     check_signal_word(routine, sig_addr);
     // Resolve the signal first so that a bad address fails before any data moves.
-    static_cast<void>(route(routine, sig_addr, sizeof(std::uint64_t), pe, access::atomic));
+    static_cast<void>(
+        route(routine, sig_addr, sizeof(std::uint64_t), world_pe(routine, ctx, pe), access::atomic));
     deliver_data(routine, ctx, dest, source, nbytes, pe);
     // Pairs with the acquire load of signal_wait_until / wait_until on the target.
     std::atomic_thread_fence(std::memory_order_release);
+    // `pe` as the context numbers it: atomic() translates it like every AMO.
     atomic(ctx, amo, scalar_type_of<std::uint64_t>(), sig_addr, &signal, nullptr, nullptr, pe);
 }
 

@@ -178,7 +178,7 @@ void mpi_transfer(direction dir, context& ctx, char* local, const remote_address
             OSHMPI_MPI(MPI_Get(local_start, 1, local_type, remote.pe, disp, 1, remote_type, win));
         OSHMPI_MPI(MPI_Win_flush_local(remote.pe, win));
     }
-    if (dir == direction::put) ctx.mpi_pending.store(true, std::memory_order_relaxed);
+    if (dir == direction::put) ctx.mpi_pending.store(true, std::memory_order_release);
 }
 
 // `dst` and `sst` as the caller gave them; `remote` is dest for puts and source for gets.
@@ -190,13 +190,14 @@ void strided(const char* routine, direction dir, context& ctx, void* dest, const
     shape s{elem_size, bsize, nblocks, is_put ? sst : dst, is_put ? dst : sst};
     check_shape(routine, s, dst, sst);
     if (bsize == 0 || nblocks == 0) { // a legal no-op, like a zero-length put
-        check_pe(state(routine), routine, pe);
+        check_pe(state(routine), routine, world_pe(routine, ctx, pe));
         return;
     }
     if (dest == nullptr || source == nullptr)
         fail(errc::invalid_argument, "%s: %s is null", routine, dest == nullptr ? "dest" : "source");
     const void* remote_object = is_put ? dest : source;
-    remote_address remote = route(routine, remote_object, s.span_bytes(s.remote_stride), pe, access::rma);
+    remote_address remote =
+        route(routine, remote_object, s.span_bytes(s.remote_stride), world_pe(routine, ctx, pe), access::rma);
     char* local = is_put ? const_cast<char*>(static_cast<const char*>(source)) : static_cast<char*>(dest);
     if (remote.direct != nullptr) {
         if (is_put)
