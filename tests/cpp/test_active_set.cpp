@@ -9,22 +9,13 @@
 
 #include <oshmpi/shmem.hpp>
 
+#include "test_support.hpp"
+
+using namespace oshmpi_test;
+
 namespace {
 
-int me() { return oshmpi::my_pe(); }
-int npes() { return oshmpi::n_pes(); }
 
-template <class F>
-oshmpi::errc thrown_code(F&& call)
-{
-    try {
-        call();
-    } catch (const oshmpi::error& e) {
-        return e.code();
-    }
-    ADD_FAILURE() << "no oshmpi::error was thrown";
-    return oshmpi::errc::mpi_failure;
-}
 
 struct active_set {
     int start, log_stride, size;

@@ -6,28 +6,24 @@
 
 #include <oshmpi/shmem.hpp>
 
+#include "test_support.hpp"
+
+using namespace oshmpi_test;
+
 namespace {
 
-int me() { return oshmpi::my_pe(); }
-int npes() { return oshmpi::n_pes(); }
 
 template <class T>
 class AmoStandard : public testing::Test {};
-using standard_types = testing::Types<int, long, long long, unsigned int, unsigned long, unsigned long long,
-                                      std::int32_t, std::int64_t, std::uint32_t, std::uint64_t, std::size_t,
-                                      std::ptrdiff_t>;
-TYPED_TEST_SUITE(AmoStandard, standard_types);
+TYPED_TEST_SUITE(AmoStandard, amo_standard_types);
 
 template <class T>
 class AmoExtended : public testing::Test {};
-using extended_types = testing::Types<float, double, int, long, unsigned long long, std::size_t>;
-TYPED_TEST_SUITE(AmoExtended, extended_types);
+TYPED_TEST_SUITE(AmoExtended, amo_extended_types);
 
 template <class T>
 class AmoBitwise : public testing::Test {};
-using bitwise_types = testing::Types<unsigned int, unsigned long, unsigned long long, std::int32_t, std::int64_t,
-                                     std::uint32_t, std::uint64_t>;
-TYPED_TEST_SUITE(AmoBitwise, bitwise_types);
+TYPED_TEST_SUITE(AmoBitwise, amo_bitwise_types);
 
 } // namespace
 

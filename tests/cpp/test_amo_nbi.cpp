@@ -8,30 +8,24 @@
 
 #include <oshmpi/shmem.hpp>
 
+#include "test_support.hpp"
+
+using namespace oshmpi_test;
+
 namespace {
 
-int me() { return oshmpi::my_pe(); }
-int npes() { return oshmpi::n_pes(); }
-int right() { return (me() + 1) % npes(); }
-int left() { return (me() + npes() - 1) % npes(); }
 
 template <class T>
 class AmoNbiStandard : public testing::Test {};
-using standard_types = testing::Types<int, long, long long, unsigned int, unsigned long, unsigned long long,
-                                      std::int32_t, std::int64_t, std::uint32_t, std::uint64_t, std::size_t,
-                                      std::ptrdiff_t>;
-TYPED_TEST_SUITE(AmoNbiStandard, standard_types);
+TYPED_TEST_SUITE(AmoNbiStandard, amo_standard_types);
 
 template <class T>
 class AmoNbiExtended : public testing::Test {};
-using extended_types = testing::Types<float, double, int, long, unsigned long long>;
-TYPED_TEST_SUITE(AmoNbiExtended, extended_types);
+TYPED_TEST_SUITE(AmoNbiExtended, amo_extended_types);
 
 template <class T>
 class AmoNbiBitwise : public testing::Test {};
-using bitwise_types = testing::Types<unsigned int, unsigned long, unsigned long long, std::int32_t, std::int64_t,
-                                     std::uint32_t, std::uint64_t>;
-TYPED_TEST_SUITE(AmoNbiBitwise, bitwise_types);
+TYPED_TEST_SUITE(AmoNbiBitwise, amo_bitwise_types);
 
 // Runs `body` on the default context and on a created one of each kind.
 template <class Body>

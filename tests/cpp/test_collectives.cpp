@@ -11,39 +11,15 @@
 
 #include <oshmpi/shmem.hpp>
 
-#define OSHMPI_COMPLEXD std::complex<double>
-#define OSHMPI_COMPLEXF std::complex<float>
-#include <oshmpi/types.def>
+#include "test_support.hpp"
+
+using namespace oshmpi_test;
+
 
 namespace {
 
-int me() { return oshmpi::my_pe(); }
-int npes() { return oshmpi::n_pes(); }
 
-// testing::Types from an X-macro table: the table expands to ", T" after a placeholder.
-template <class Tuple>
-struct types_of;
-template <class Placeholder, class... T>
-struct types_of<std::tuple<Placeholder, T...>> {
-    using type = testing::Types<T...>;
-};
-#define OSHMPI_TEST_TYPE(C, NAME) , C
-using rma_types = types_of<std::tuple<void OSHMPI_RMA_TYPES(OSHMPI_TEST_TYPE)>>::type;
-using bitwise_types = types_of<std::tuple<void OSHMPI_REDUCE_BITWISE_TYPES(OSHMPI_TEST_TYPE)>>::type;
-using minmax_types = types_of<std::tuple<void OSHMPI_REDUCE_MINMAX_TYPES(OSHMPI_TEST_TYPE)>>::type;
-using arith_types = types_of<std::tuple<void OSHMPI_REDUCE_ARITH_TYPES(OSHMPI_TEST_TYPE)>>::type;
 
-template <class F>
-oshmpi::errc thrown_code(F&& call)
-{
-    try {
-        call();
-    } catch (const oshmpi::error& e) {
-        return e.code();
-    }
-    ADD_FAILURE() << "no oshmpi::error was thrown";
-    return oshmpi::errc::mpi_failure;
-}
 
 // A value that fits every RMA type (int8 included) and differs by PE and index.
 template <class T>

@@ -8,15 +8,11 @@
 
 #include <oshmpi/shmem.hpp>
 
+#include "test_support.hpp"
+
+using namespace oshmpi_test;
+
 namespace {
-int me()
-{
-    return oshmpi::my_pe();
-}
-int npes()
-{
-    return oshmpi::n_pes();
-}
 
 // The queue lock keeps, on each PE, 1 + its successor's PE in the low 31 bits of the long's second
 // 32-bit word (see src/ops/lock.cpp). The fairness test reads it to know who is queued.

@@ -8,14 +8,14 @@
 #include <vector>
 
 #include <oshmpi/shmem.hpp>
+
+#include "test_support.hpp"
+
+using namespace oshmpi_test;
 #include <oshmpi/types.def>
 
 namespace {
 
-int me() { return oshmpi::my_pe(); }
-int npes() { return oshmpi::n_pes(); }
-int right() { return (me() + 1) % npes(); }
-int left() { return (me() + npes() - 1) % npes(); }
 
 template <class T>
 T value_for(int pe, int i)
@@ -26,11 +26,6 @@ T value_for(int pe, int i)
 template <class T>
 class RmaTyped : public testing::Test {};
 
-using rma_types = testing::Types<float, double, long double, char, signed char, short, int, long, long long,
-                                 unsigned char, unsigned short, unsigned int, unsigned long,
-                                 unsigned long long, std::int8_t, std::int16_t, std::int32_t, std::int64_t,
-                                 std::uint8_t, std::uint16_t, std::uint32_t, std::uint64_t, std::size_t,
-                                 std::ptrdiff_t>;
 TYPED_TEST_SUITE(RmaTyped, rma_types);
 
 TYPED_TEST(RmaTyped, RingPutThenGet)

@@ -8,23 +8,11 @@
 
 #include <oshmpi/shmem.hpp>
 
+#include "test_support.hpp"
+
+using namespace oshmpi_test;
+
 namespace {
-int me()
-{
-    return oshmpi::my_pe();
-}
-int npes()
-{
-    return oshmpi::n_pes();
-}
-int right()
-{
-    return (me() + 1) % npes();
-}
-int left()
-{
-    return (me() + npes() - 1) % npes();
-}
 
 std::uint64_t pattern(int pe, int round, std::size_t i)
 {

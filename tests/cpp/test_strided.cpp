@@ -9,23 +9,11 @@
 
 #include <oshmpi/shmem.hpp>
 
+#include "test_support.hpp"
+
+using namespace oshmpi_test;
+
 namespace {
-int me()
-{
-    return oshmpi::my_pe();
-}
-int npes()
-{
-    return oshmpi::n_pes();
-}
-int right()
-{
-    return (me() + 1) % npes();
-}
-int left()
-{
-    return (me() + npes() - 1) % npes();
-}
 
 // A value that says which PE wrote it and where it came from.
 template <class T> T tag(int pe, std::size_t index)

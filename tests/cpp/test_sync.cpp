@@ -6,15 +6,14 @@
 
 #include <oshmpi/shmem.hpp>
 
+#include "test_support.hpp"
+
+using namespace oshmpi_test;
+
 namespace {
-int me() { return oshmpi::my_pe(); }
-int npes() { return oshmpi::n_pes(); }
 
 template <class T>
 class WaitTyped : public testing::Test {};
-using p2p_types = testing::Types<short, int, long, long long, unsigned short, unsigned int, unsigned long,
-                                 unsigned long long, std::int32_t, std::int64_t, std::uint32_t, std::uint64_t,
-                                 std::size_t, std::ptrdiff_t>;
 TYPED_TEST_SUITE(WaitTyped, p2p_types);
 } // namespace
 

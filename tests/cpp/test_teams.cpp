@@ -7,23 +7,13 @@
 
 #include <oshmpi/shmem.hpp>
 
+#include "test_support.hpp"
+
+using namespace oshmpi_test;
+
 namespace {
 
-int me() { return oshmpi::my_pe(); }
-int npes() { return oshmpi::n_pes(); }
 
-// Runs `call` and returns the errc it threw; fails the test if it threw nothing.
-template <class F>
-oshmpi::errc thrown_code(F&& call)
-{
-    try {
-        call();
-    } catch (const oshmpi::error& e) {
-        return e.code();
-    }
-    ADD_FAILURE() << "no oshmpi::error was thrown";
-    return oshmpi::errc::mpi_failure;
-}
 
 // The world PEs of every member of `t`, by asking the team.
 std::vector<int> world_pes_of(const oshmpi::team* t)

@@ -10,14 +10,14 @@
 
 #include <oshmpi/shmem.hpp>
 
+#include "test_support.hpp"
+
+using namespace oshmpi_test;
+
 namespace {
 
 constexpr int threads = 3;
 
-int me() { return oshmpi::my_pe(); }
-int npes() { return oshmpi::n_pes(); }
-int right() { return (me() + 1) % npes(); }
-int left() { return (me() + npes() - 1) % npes(); }
 
 // Runs body(thread index) on `threads` std::threads and joins them; an exception in a thread
 // becomes a test failure instead of std::terminate.

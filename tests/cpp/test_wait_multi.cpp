@@ -9,19 +9,11 @@
 
 #include <oshmpi/shmem.hpp>
 
+#include "test_support.hpp"
+
+using namespace oshmpi_test;
+
 namespace {
-int me()
-{
-    return oshmpi::my_pe();
-}
-int npes()
-{
-    return oshmpi::n_pes();
-}
-int right()
-{
-    return (me() + 1) % npes();
-}
 
 using oshmpi::cmp;
 constexpr std::size_t n = 8;
