@@ -5,100 +5,100 @@
 using namespace oshmpi;
 using namespace oshmpi::capi;
 
-#define OSHMPI_AMO_CHECK(target) OSHMPI_C_CHECK(remote)(__func__ + 1, ctx, target, sizeof(*(target)), target, pe)
+#define OSHMPI_AMO_CHECK(target) OSHMPI_C_CHECK(remote)(routine, ctx, target, sizeof(*(target)), target, pe)
 
 #define OSHMPI_AMO_STANDARD_SHIMS(TYPE, TN)                                                         \
     OSHMPI_C_DEFINE_PAIR(TYPE, TN##_atomic_compare_swap, (TYPE * dest, TYPE cond, TYPE value, int pe), \
                          (dest, cond, value, pe))                                                   \
     {                                                                                               \
         OSHMPI_AMO_CHECK(dest);                                                                     \
-        OSHMPI_C_CALL(oshmpi::atomic_compare_swap(ctx_ref(ctx), dest, cond, value, pe));            \
+        OSHMPI_C_CALL_AS(routine, oshmpi::atomic_compare_swap(ctx_ref(ctx), dest, cond, value, pe));            \
     }                                                                                               \
     OSHMPI_C_DEFINE_PAIR(TYPE, TN##_atomic_fetch_inc, (TYPE * dest, int pe), (dest, pe))            \
     {                                                                                               \
         OSHMPI_AMO_CHECK(dest);                                                                     \
-        OSHMPI_C_CALL(oshmpi::atomic_fetch_inc(ctx_ref(ctx), dest, pe));                            \
+        OSHMPI_C_CALL_AS(routine, oshmpi::atomic_fetch_inc(ctx_ref(ctx), dest, pe));                            \
     }                                                                                               \
     OSHMPI_C_DEFINE_PAIR(void, TN##_atomic_inc, (TYPE * dest, int pe), (dest, pe))                  \
     {                                                                                               \
         OSHMPI_AMO_CHECK(dest);                                                                     \
-        OSHMPI_C_CALL(oshmpi::atomic_inc(ctx_ref(ctx), dest, pe));                                  \
+        OSHMPI_C_CALL_AS(routine, oshmpi::atomic_inc(ctx_ref(ctx), dest, pe));                                  \
     }                                                                                               \
     OSHMPI_C_DEFINE_PAIR(TYPE, TN##_atomic_fetch_add, (TYPE * dest, TYPE value, int pe), (dest, value, pe)) \
     {                                                                                               \
         OSHMPI_AMO_CHECK(dest);                                                                     \
-        OSHMPI_C_CALL(oshmpi::atomic_fetch_add(ctx_ref(ctx), dest, value, pe));                     \
+        OSHMPI_C_CALL_AS(routine, oshmpi::atomic_fetch_add(ctx_ref(ctx), dest, value, pe));                     \
     }                                                                                               \
     OSHMPI_C_DEFINE_PAIR(void, TN##_atomic_add, (TYPE * dest, TYPE value, int pe), (dest, value, pe)) \
     {                                                                                               \
         OSHMPI_AMO_CHECK(dest);                                                                     \
-        OSHMPI_C_CALL(oshmpi::atomic_add(ctx_ref(ctx), dest, value, pe));                           \
+        OSHMPI_C_CALL_AS(routine, oshmpi::atomic_add(ctx_ref(ctx), dest, value, pe));                           \
     }                                                                                               \
     OSHMPI_C_DEFINE_PAIR(void, TN##_atomic_compare_swap_nbi,                                        \
                          (TYPE * fetch, TYPE * dest, TYPE cond, TYPE value, int pe),                \
                          (fetch, dest, cond, value, pe))                                            \
     {                                                                                               \
         OSHMPI_AMO_CHECK(dest);                                                                     \
-        OSHMPI_C_CALL(oshmpi::atomic_compare_swap_nbi(ctx_ref(ctx), fetch, dest, cond, value, pe)); \
+        OSHMPI_C_CALL_AS(routine, oshmpi::atomic_compare_swap_nbi(ctx_ref(ctx), fetch, dest, cond, value, pe)); \
     }                                                                                               \
     OSHMPI_C_DEFINE_PAIR(void, TN##_atomic_fetch_inc_nbi, (TYPE * fetch, TYPE * dest, int pe),      \
                          (fetch, dest, pe))                                                         \
     {                                                                                               \
         OSHMPI_AMO_CHECK(dest);                                                                     \
-        OSHMPI_C_CALL(oshmpi::atomic_fetch_inc_nbi(ctx_ref(ctx), fetch, dest, pe));                 \
+        OSHMPI_C_CALL_AS(routine, oshmpi::atomic_fetch_inc_nbi(ctx_ref(ctx), fetch, dest, pe));                 \
     }                                                                                               \
     OSHMPI_C_DEFINE_PAIR(void, TN##_atomic_fetch_add_nbi, (TYPE * fetch, TYPE * dest, TYPE value, int pe), \
                          (fetch, dest, value, pe))                                                  \
     {                                                                                               \
         OSHMPI_AMO_CHECK(dest);                                                                     \
-        OSHMPI_C_CALL(oshmpi::atomic_fetch_add_nbi(ctx_ref(ctx), fetch, dest, value, pe));          \
+        OSHMPI_C_CALL_AS(routine, oshmpi::atomic_fetch_add_nbi(ctx_ref(ctx), fetch, dest, value, pe));          \
     }
 
 #define OSHMPI_AMO_EXTENDED_SHIMS(TYPE, TN)                                                         \
     OSHMPI_C_DEFINE_PAIR(TYPE, TN##_atomic_fetch, (const TYPE* source, int pe), (source, pe))       \
     {                                                                                               \
         OSHMPI_AMO_CHECK(source);                                                                   \
-        OSHMPI_C_CALL(oshmpi::atomic_fetch(ctx_ref(ctx), source, pe));                              \
+        OSHMPI_C_CALL_AS(routine, oshmpi::atomic_fetch(ctx_ref(ctx), source, pe));                              \
     }                                                                                               \
     OSHMPI_C_DEFINE_PAIR(void, TN##_atomic_set, (TYPE * dest, TYPE value, int pe), (dest, value, pe)) \
     {                                                                                               \
         OSHMPI_AMO_CHECK(dest);                                                                     \
-        OSHMPI_C_CALL(oshmpi::atomic_set(ctx_ref(ctx), dest, value, pe));                           \
+        OSHMPI_C_CALL_AS(routine, oshmpi::atomic_set(ctx_ref(ctx), dest, value, pe));                           \
     }                                                                                               \
     OSHMPI_C_DEFINE_PAIR(TYPE, TN##_atomic_swap, (TYPE * dest, TYPE value, int pe), (dest, value, pe)) \
     {                                                                                               \
         OSHMPI_AMO_CHECK(dest);                                                                     \
-        OSHMPI_C_CALL(oshmpi::atomic_swap(ctx_ref(ctx), dest, value, pe));                          \
+        OSHMPI_C_CALL_AS(routine, oshmpi::atomic_swap(ctx_ref(ctx), dest, value, pe));                          \
     }                                                                                               \
     OSHMPI_C_DEFINE_PAIR(void, TN##_atomic_fetch_nbi, (TYPE * fetch, const TYPE* source, int pe),   \
                          (fetch, source, pe))                                                       \
     {                                                                                               \
         OSHMPI_AMO_CHECK(source);                                                                   \
-        OSHMPI_C_CALL(oshmpi::atomic_fetch_nbi(ctx_ref(ctx), fetch, source, pe));                   \
+        OSHMPI_C_CALL_AS(routine, oshmpi::atomic_fetch_nbi(ctx_ref(ctx), fetch, source, pe));                   \
     }                                                                                               \
     OSHMPI_C_DEFINE_PAIR(void, TN##_atomic_swap_nbi, (TYPE * fetch, TYPE * dest, TYPE value, int pe), \
                          (fetch, dest, value, pe))                                                  \
     {                                                                                               \
         OSHMPI_AMO_CHECK(dest);                                                                     \
-        OSHMPI_C_CALL(oshmpi::atomic_swap_nbi(ctx_ref(ctx), fetch, dest, value, pe));               \
+        OSHMPI_C_CALL_AS(routine, oshmpi::atomic_swap_nbi(ctx_ref(ctx), fetch, dest, value, pe));               \
     }
 
 #define OSHMPI_AMO_BITWISE_OP_SHIMS(TYPE, TN, OP)                                                   \
     OSHMPI_C_DEFINE_PAIR(TYPE, TN##_atomic_fetch_##OP, (TYPE * dest, TYPE value, int pe), (dest, value, pe)) \
     {                                                                                               \
         OSHMPI_AMO_CHECK(dest);                                                                     \
-        OSHMPI_C_CALL(oshmpi::atomic_fetch_##OP(ctx_ref(ctx), dest, value, pe));                    \
+        OSHMPI_C_CALL_AS(routine, oshmpi::atomic_fetch_##OP(ctx_ref(ctx), dest, value, pe));                    \
     }                                                                                               \
     OSHMPI_C_DEFINE_PAIR(void, TN##_atomic_##OP, (TYPE * dest, TYPE value, int pe), (dest, value, pe)) \
     {                                                                                               \
         OSHMPI_AMO_CHECK(dest);                                                                     \
-        OSHMPI_C_CALL(oshmpi::atomic_##OP(ctx_ref(ctx), dest, value, pe));                          \
+        OSHMPI_C_CALL_AS(routine, oshmpi::atomic_##OP(ctx_ref(ctx), dest, value, pe));                          \
     }                                                                                               \
     OSHMPI_C_DEFINE_PAIR(void, TN##_atomic_fetch_##OP##_nbi, (TYPE * fetch, TYPE * dest, TYPE value, int pe), \
                          (fetch, dest, value, pe))                                                  \
     {                                                                                               \
         OSHMPI_AMO_CHECK(dest);                                                                     \
-        OSHMPI_C_CALL(oshmpi::atomic_fetch_##OP##_nbi(ctx_ref(ctx), fetch, dest, value, pe));       \
+        OSHMPI_C_CALL_AS(routine, oshmpi::atomic_fetch_##OP##_nbi(ctx_ref(ctx), fetch, dest, value, pe));       \
     }
 #define OSHMPI_AMO_BITWISE_SHIMS(TYPE, TN)                                                          \
     OSHMPI_AMO_BITWISE_OP_SHIMS(TYPE, TN, and)                                                      \

@@ -16,15 +16,25 @@
     extern "C" ret shmem_##name params __attribute__((weak, alias("pshmem_" #name)));               \
     extern "C" ret pshmem_##name params
 
-// Defines shmem_<name> as the context form on the default context, and starts the definition of
-// shmem_ctx_<name>: one expansion gives both forms.
+// Defines shmem_<name> and shmem_ctx_<name> (the plain form on the default context) from one body,
+// which follows the macro as the body of a static function receiving `routine` (the C name the
+// program called, for error messages) and `ctx`.
 #define OSHMPI_C_DEFINE_PAIR(ret, name, params, args)                                               \
-    OSHMPI_C_DEFINE(ret, name, params) { return pshmem_ctx_##name(SHMEM_CTX_DEFAULT, OSHMPI_UNPAREN args); } \
-    OSHMPI_C_DEFINE(ret, ctx_##name, (shmem_ctx_t ctx, OSHMPI_UNPAREN params))
+    static inline ret oshmpi_body_##name(const char* routine, shmem_ctx_t ctx, OSHMPI_UNPAREN params); \
+    OSHMPI_C_DEFINE(ret, name, params)                                                              \
+    {                                                                                               \
+        return oshmpi_body_##name(__func__ + 1, SHMEM_CTX_DEFAULT, OSHMPI_UNPAREN args);            \
+    }                                                                                               \
+    OSHMPI_C_DEFINE(ret, ctx_##name, (shmem_ctx_t ctx, OSHMPI_UNPAREN params))                      \
+    {                                                                                               \
+        return oshmpi_body_##name(__func__ + 1, ctx, OSHMPI_UNPAREN args);                          \
+    }                                                                                               \
+    static inline ret oshmpi_body_##name(const char* routine, shmem_ctx_t ctx, OSHMPI_UNPAREN params)
 
 // Runs `expr` and returns its value; an oshmpi::error aborts the job naming the C routine. Inside
 // a pshmem_* definition, __func__ + 1 is the shmem_* name the program called.
-#define OSHMPI_C_CALL(...) return ::oshmpi::capi::call(__func__ + 1, [&] { return __VA_ARGS__; })
+#define OSHMPI_C_CALL(...) OSHMPI_C_CALL_AS(__func__ + 1, __VA_ARGS__)
+#define OSHMPI_C_CALL_AS(routine, ...) return ::oshmpi::capi::call(routine, [&] { return __VA_ARGS__; })
 // For the routines whose specification returns a status: 0, or nonzero after an error.
 #define OSHMPI_C_STATUS(...) return ::oshmpi::capi::status(__func__ + 1, [&] { __VA_ARGS__; })
 // The SHMEM_DEBUG checks: one predictable branch when they are off.

@@ -5,9 +5,9 @@ using namespace oshmpi;
 using namespace oshmpi::capi;
 
 #define OSHMPI_SIGNAL_CHECK(nbytes)                                                                 \
-    OSHMPI_C_CHECK(remote)(__func__ + 1, ctx, dest, nbytes, source, pe);                            \
-    OSHMPI_C_CHECK(remote)(__func__ + 1, ctx, sig_addr, sizeof(uint64_t), sig_addr, pe);            \
-    OSHMPI_C_CHECK(signal_op)(__func__ + 1, sig_op)
+    OSHMPI_C_CHECK(remote)(routine, ctx, dest, nbytes, source, pe);                            \
+    OSHMPI_C_CHECK(remote)(routine, ctx, sig_addr, sizeof(uint64_t), sig_addr, pe);            \
+    OSHMPI_C_CHECK(signal_op)(routine, sig_op)
 
 #define OSHMPI_SIGNAL_SHIMS(TYPE, TN)                                                               \
     OSHMPI_C_DEFINE_PAIR(void, TN##_put_signal,                                                     \
@@ -16,7 +16,7 @@ using namespace oshmpi::capi;
                          (dest, source, nelems, sig_addr, signal, sig_op, pe))                      \
     {                                                                                               \
         OSHMPI_SIGNAL_CHECK(nelems * sizeof(TYPE));                                                 \
-        OSHMPI_C_CALL(oshmpi::put_signal(ctx_ref(ctx), dest, source, nelems, sig_addr, signal,      \
+        OSHMPI_C_CALL_AS(routine, oshmpi::put_signal(ctx_ref(ctx), dest, source, nelems, sig_addr, signal,      \
                                          static_cast<signal_op>(sig_op), pe));                      \
     }                                                                                               \
     OSHMPI_C_DEFINE_PAIR(void, TN##_put_signal_nbi,                                                 \
@@ -25,7 +25,7 @@ using namespace oshmpi::capi;
                          (dest, source, nelems, sig_addr, signal, sig_op, pe))                      \
     {                                                                                               \
         OSHMPI_SIGNAL_CHECK(nelems * sizeof(TYPE));                                                 \
-        OSHMPI_C_CALL(oshmpi::put_signal_nbi(ctx_ref(ctx), dest, source, nelems, sig_addr, signal,  \
+        OSHMPI_C_CALL_AS(routine, oshmpi::put_signal_nbi(ctx_ref(ctx), dest, source, nelems, sig_addr, signal,  \
                                              static_cast<signal_op>(sig_op), pe));                  \
     }
 
@@ -36,7 +36,7 @@ using namespace oshmpi::capi;
                          (dest, source, nelems, sig_addr, signal, sig_op, pe))                      \
     {                                                                                               \
         OSHMPI_SIGNAL_CHECK(nelems*(ELEM_BYTES));                                                   \
-        OSHMPI_C_CALL(detail::put_signal_bytes(ctx_ref(ctx), dest, source, nelems * (ELEM_BYTES),   \
+        OSHMPI_C_CALL_AS(routine, detail::put_signal_bytes(ctx_ref(ctx), dest, source, nelems * (ELEM_BYTES),   \
                                                sig_addr, signal, static_cast<signal_op>(sig_op), pe)); \
     }                                                                                               \
     OSHMPI_C_DEFINE_PAIR(void, put##NAME##_signal_nbi,                                              \
@@ -45,7 +45,7 @@ using namespace oshmpi::capi;
                          (dest, source, nelems, sig_addr, signal, sig_op, pe))                      \
     {                                                                                               \
         OSHMPI_SIGNAL_CHECK(nelems*(ELEM_BYTES));                                                   \
-        OSHMPI_C_CALL(detail::put_signal_bytes_nbi(ctx_ref(ctx), dest, source, nelems * (ELEM_BYTES), \
+        OSHMPI_C_CALL_AS(routine, detail::put_signal_bytes_nbi(ctx_ref(ctx), dest, source, nelems * (ELEM_BYTES), \
                                                    sig_addr, signal, static_cast<signal_op>(sig_op), pe)); \
     }
 #define OSHMPI_SIGNAL_SIZED_SHIMS(BITS) OSHMPI_SIGNAL_BYTE_SHIMS(BITS, BITS / 8)

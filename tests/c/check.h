@@ -1,0 +1,42 @@
+/* The assertions of the C tests: a failure prints the PE, the line and both values, and the test
+ * keeps going so that every PE reaches the next collective; the exit status reports failures. */
+#ifndef OSHMPI_TEST_CHECK_H
+#define OSHMPI_TEST_CHECK_H
+
+#include <stdio.h>
+
+static int check_failures = 0;
+
+#define CHECK_EQ(actual, expected)                                                                 \
+    do {                                                                                           \
+        long long check_a_ = (long long)(actual), check_e_ = (long long)(expected);                \
+        if (check_a_ != check_e_) {                                                                \
+            fprintf(stderr, "PE %d: %s:%d: %s is %lld, expected %lld\n", shmem_my_pe(), __FILE__,  \
+                    __LINE__, #actual, check_a_, check_e_);                                        \
+            ++check_failures;                                                                      \
+        }                                                                                          \
+    } while (0)
+
+#define CHECK(condition)                                                                           \
+    do {                                                                                           \
+        if (!(condition)) {                                                                        \
+            fprintf(stderr, "PE %d: %s:%d: %s is false\n", shmem_my_pe(), __FILE__, __LINE__,      \
+                    #condition);                                                                   \
+            ++check_failures;                                                                      \
+        }                                                                                          \
+    } while (0)
+
+/* Ends the test: every PE's failures count; prints one line on PE 0. */
+static int check_finish(const char* name)
+{
+    static int failures_on_any;
+    static int local;
+    local = check_failures;
+    shmem_barrier_all();
+    shmem_int_max_reduce(SHMEM_TEAM_WORLD, &failures_on_any, &local, 1);
+    if (shmem_my_pe() == 0) printf("%s: %s\n", name, failures_on_any ? "FAILED" : "passed");
+    shmem_finalize();
+    return failures_on_any ? 1 : 0;
+}
+
+#endif
