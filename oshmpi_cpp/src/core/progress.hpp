@@ -1,6 +1,7 @@
 // Waiting without starving anyone. With more PEs than cores, a PE spinning inside MPI keeps the PE
 // it waits for off the CPU (MPICH polls without yielding: MPI_Barrier costs ~8 ms at 4 ranks on 2
-// cores). So every wait on MPI is a nonblocking call driven by test-and-yield.
+// cores). So every wait on MPI is a nonblocking call driven by test-and-yield, and waits on memory
+// spin only while the PE they wait for can be running.
 #pragma once
 
 #include <mpi.h>
@@ -9,9 +10,15 @@ namespace oshmpi::detail {
 
 // Lets MPI move along operations that target us (AM-based RMA needs the target to poll).
 void poke_progress();
-// Completes `request` by MPI_Test plus sched_yield.
+// How many times a wait polls before it starts yielding the core: a few microseconds' worth when
+// every PE of this node has a core of its own, almost none when PEs outnumber cores.
+[[nodiscard]] unsigned spins_before_yield() noexcept;
+// Completes `request` by MPI_Test, then MPI_Test plus sched_yield.
 void complete(MPI_Request& request);
-// A barrier over `comm` that yields while it waits.
+// A barrier over `comm` that yields while it waits. Over the runtime's world communicator it is the
+// shared-memory barrier when every PE is on this node (node_barrier.hpp), else MPI's.
 void barrier(MPI_Comm comm);
+// MPI_Ibarrier driven by complete(): the barrier for communicators that span nodes.
+void mpi_barrier(MPI_Comm comm);
 
 } // namespace oshmpi::detail
