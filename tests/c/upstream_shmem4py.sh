@@ -8,7 +8,7 @@ python=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export CC="$stage/bin/oshcc" OSHCC="$stage/bin/oshcc"
-"$python" -m pip install --quiet --disable-pip-version-check --no-deps --no-binary shmem4py \
+"$python" -m pip install --quiet --disable-pip-version-check --no-cache-dir --no-deps --no-binary shmem4py \
     --target "$work/site" "shmem4py==1.0.0" cffi pycparser
 cat >"$work/ring.py" <<'PY'
 import numpy as np

@@ -15,7 +15,7 @@
 
 namespace oshmpi::capi {
 
-bool debug_checks = false;
+bool debug_checks __attribute__((visibility("hidden"))) = false;
 
 void abort_call(const char* routine, const char* message) noexcept
 {

@@ -50,7 +50,7 @@ namespace oshmpi::capi {
 void report(const char* routine, const char* message) noexcept;
 
 // SHMEM_DEBUG, read by shmem_init.
-extern bool debug_checks;
+extern bool debug_checks __attribute__((visibility("hidden")));
 
 template <class Body>
 inline auto call(const char* routine, Body&& body) noexcept -> decltype(body())
