@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "core/progress.hpp"
 #include "core/runtime.hpp"
+#include "memory/data_segment.hpp"
 #include "memory/heap.hpp"
 #include "teams/team.hpp"
 #include "transport/route.hpp"
@@ -83,6 +84,7 @@ void teardown(bool finalize_mpi)
     quiet_all_contexts();
     barrier(rt.world);
     destroy_context_pool();
+    destroy_data_segment(); // the C API's globals window, if shmem_init made one
     destroy_heap();
     destroy_all_teams();
     if (rt.node != MPI_COMM_NULL) MPI_Comm_free(&rt.node);
