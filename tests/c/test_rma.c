@@ -1,6 +1,7 @@
 /* Every typed RMA routine of the type table, in plain, context and C11 generic form, with the
  * targets in global (static) memory and in the symmetric heap. */
 #include <shmem.h>
+#include <shmemx.h>
 
 #include "check.h"
 
@@ -121,6 +122,17 @@ static void test_sized(void)
     CHECK(target[0] == (uint64_t)VALUE(left, 4) << 40);
     CHECK(target[5] == (uint64_t)VALUE(left, 1) << 40);
     CHECK(target[N - 1] == (uint64_t)VALUE(left, 0) << 40);
+    /* the block-strided extension: blocks of 2 from every 4th element into every 3rd */
+    {
+        static long blocks[12];
+        long from[8] = {1, 2, 0, 0, 3, 4, 0, 0}, back2[8] = {0};
+        shmemx_long_ibput(blocks, from, 3, 4, 2, 2, right);
+        shmem_barrier_all();
+        CHECK(blocks[0] == 1 && blocks[1] == 2 && blocks[3] == 3 && blocks[4] == 4);
+        shmemx_long_ibget(back2, blocks, 4, 3, 2, 2, right);
+        CHECK(back2[0] == 1 && back2[1] == 2 && back2[4] == 3 && back2[5] == 4);
+        shmem_barrier_all();
+    }
     /* zero-length transfers are no-ops */
     shmem_putmem(target, src, 0, right);
     shmem_getmem(back, target, 0, right);

@@ -5,8 +5,6 @@
 
 #include <atomic>
 
-#include <mpi.h>
-
 namespace {
 std::atomic<int> profiling_level{1};
 }
@@ -14,9 +12,4 @@ std::atomic<int> profiling_level{1};
 OSHMPI_C_DEFINE(void, pcontrol, (int level, ...))
 {
     profiling_level.store(level, std::memory_order_relaxed);
-}
-
-extern "C" double shmemx_wtime(void)
-{
-    return MPI_Wtime();
 }
