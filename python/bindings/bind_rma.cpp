@@ -1,0 +1,104 @@
+// Remote memory access (spec 9.6): put, get, their nonblocking and strided forms. Every dtype of
+// the table moves as bytes (complex ones too, as upstream's putmem fallback does), so one body
+// serves all; the strided forms exist only for dtypes with a typed routine, like upstream.
+#include <oshmpi/rma.hpp>
+#include <oshmpi/strided.hpp>
+
+#include "common.hpp"
+
+namespace shmem4py {
+
+namespace {
+
+using byte_transfer = void (*)(oshmpi::context&, void*, const void*, std::size_t, int);
+
+// put/get(target, source, pe, size=None, ctx=None): `remote` is the argument that must be symmetric.
+template <byte_transfer Transfer, bool RemoteIsTarget>
+PyObject* contiguous(const char* routine, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames)
+{
+    return guarded([&] {
+        static const char* const names[] = {"target", "source", "pe", "size", "ctx"};
+        PyObject* a[5];
+        parse_arguments(routine, names, 5, 3, args, nargs, kwnames, a);
+        array_ref target = as_array(routine, "target", a[0], access_mode::write);
+        array_ref source = as_array(routine, "source", a[1], access_mode::read);
+        check_same_dtype(routine, target, source);
+        std::size_t limit = std::min(target.count, source.count);
+        std::size_t n = to_size(routine, "size", a[3], limit);
+        if (n > limit)
+            raise(exceptions().size_error, "%s: size = %zu exceeds the arrays (target %zu, source %zu elements)",
+                  routine, n, target.count, source.count);
+        int pe = to_int(routine, "pe", a[2]);
+        oshmpi::context& ctx = to_context(routine, a[4]);
+        array_ref remote = RemoteIsTarget ? target : source;
+        remote.count = n;
+        require_symmetric(routine, RemoteIsTarget ? "target" : "source", remote);
+        Transfer(ctx, target.data, source.data, n * target.type->size, pe);
+        return none();
+    });
+}
+
+SHMEM4PY_FAST(py_put) { return contiguous<oshmpi::detail::put_bytes, true>("put", args, nargs, kwnames); }
+SHMEM4PY_FAST(py_get) { return contiguous<oshmpi::detail::get_bytes, false>("get", args, nargs, kwnames); }
+SHMEM4PY_FAST(py_put_nbi) { return contiguous<oshmpi::detail::put_bytes_nbi, true>("put_nbi", args, nargs, kwnames); }
+SHMEM4PY_FAST(py_get_nbi) { return contiguous<oshmpi::detail::get_bytes_nbi, false>("get_nbi", args, nargs, kwnames); }
+
+using strided_transfer = void (*)(oshmpi::context&, void*, const void*, std::ptrdiff_t, std::ptrdiff_t,
+                                  std::size_t, std::size_t, int);
+
+std::size_t ceil_div(std::size_t a, std::size_t b)
+{
+    return (a + b - 1) / b;
+}
+
+// iput/iget(target, source, pe, tst=1, sst=1, size=None, ctx=None); strides count elements.
+template <strided_transfer Transfer, bool RemoteIsTarget>
+PyObject* strided(const char* routine, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames)
+{
+    return guarded([&] {
+        static const char* const names[] = {"target", "source", "pe", "tst", "sst", "size", "ctx"};
+        PyObject* a[7];
+        parse_arguments(routine, names, 7, 3, args, nargs, kwnames, a);
+        array_ref target = as_array(routine, "target", a[0], access_mode::write);
+        array_ref source = as_array(routine, "source", a[1], access_mode::read);
+        check_same_dtype(routine, target, source);
+        if ((target.type->caps & cap_rma_typed) == 0)
+            raise(exceptions().missing_routine, "%s: OpenSHMEM has no strided routine for dtype '%c' (%s)", routine,
+                  target.type->code, target.type->type_name);
+        long long tst = is_none(a[3]) ? 1 : to_long_long(routine, "tst", a[3]);
+        long long sst = is_none(a[4]) ? 1 : to_long_long(routine, "sst", a[4]);
+        if (tst < 1 || sst < 1) raise(PyExc_ValueError, "%s: strides must be >= 1 (tst = %lld, sst = %lld)", routine, tst, sst);
+        std::size_t limit = std::min(ceil_div(target.count, static_cast<std::size_t>(tst)),
+                                     ceil_div(source.count, static_cast<std::size_t>(sst)));
+        std::size_t n = to_size(routine, "size", a[5], limit);
+        if (n > limit)
+            raise(exceptions().size_error, "%s: size = %zu exceeds the arrays at these strides (at most %zu)", routine, n, limit);
+        int pe = to_int(routine, "pe", a[2]);
+        oshmpi::context& ctx = to_context(routine, a[6]);
+        array_ref remote = RemoteIsTarget ? target : source;
+        long long stride = RemoteIsTarget ? tst : sst;
+        remote.count = n == 0 ? 0 : (n - 1) * static_cast<std::size_t>(stride) + 1;
+        require_symmetric(routine, RemoteIsTarget ? "target" : "source", remote);
+        Transfer(ctx, target.data, source.data, tst, sst, target.type->size, n, pe);
+        return none();
+    });
+}
+
+SHMEM4PY_FAST(py_iput) { return strided<oshmpi::detail::iput_bytes, true>("iput", args, nargs, kwnames); }
+SHMEM4PY_FAST(py_iget) { return strided<oshmpi::detail::iget_bytes, false>("iget", args, nargs, kwnames); }
+
+} // namespace
+
+void bind_rma(py::module_& m)
+{
+    add_fast_methods(m, {
+        {"put", py_put, "put(target, source, pe, size=None, ctx=None)\n--\n\nCopies source to the symmetric target on PE pe."},
+        {"get", py_get, "get(target, source, pe, size=None, ctx=None)\n--\n\nCopies the symmetric source on PE pe to target."},
+        {"put_nbi", py_put_nbi, "put_nbi(target, source, pe, size=None, ctx=None)\n--\n\nNonblocking put; complete with quiet()."},
+        {"get_nbi", py_get_nbi, "get_nbi(target, source, pe, size=None, ctx=None)\n--\n\nNonblocking get; complete with quiet()."},
+        {"iput", py_iput, "iput(target, source, pe, tst=1, sst=1, size=None, ctx=None)\n--\n\nStrided put."},
+        {"iget", py_iget, "iget(target, source, pe, tst=1, sst=1, size=None, ctx=None)\n--\n\nStrided get."},
+    });
+}
+
+} // namespace shmem4py

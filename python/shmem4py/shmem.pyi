@@ -1,0 +1,1 @@
+# typing stubs: written below

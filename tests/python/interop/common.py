@@ -1,0 +1,37 @@
+"""What every interop script checks once both shmem4py and mpi4py are up, on every PE."""
+import numpy as np
+
+
+def exercise(shmem, MPI):
+    world = MPI.COMM_WORLD
+    me, npes = shmem.my_pe(), shmem.n_pes()
+    assert 'MPICH' in MPI.Get_library_version()
+    assert MPI.Is_initialized() and (me, npes) == (world.Get_rank(), world.Get_size())
+    comm = shmem.get_comm()
+    assert (comm.Get_rank(), comm.Get_size()) == (me, npes)
+    assert comm.allreduce(me) == sum(range(npes))
+
+    # SHMEM puts into a symmetric array, then MPI reduces and broadcasts over the same arrays.
+    a = shmem.zeros(4, 'l')
+    shmem.put(a, np.full(4, me, 'l'), (me + 1) % npes)
+    shmem.barrier_all()
+    total = shmem.zeros(4, 'l')
+    world.Allreduce(a, total, op=MPI.SUM)
+    assert np.all(total == sum(range(npes)))
+    world.Bcast(total, root=npes - 1)
+    # MPI writes, then SHMEM reads a neighbour's copy.
+    world.Allgather(np.array([me], 'l'), a)
+    world.Barrier()
+    out = np.zeros(4, 'l')
+    shmem.get(out, a, (me + 1) % npes, size=min(npes, 4))
+    assert out[:min(npes, 4)].tolist() == list(range(min(npes, 4)))
+
+    # A team communicator: ranks are team PE numbers.
+    evens = shmem.TEAM_WORLD.split_strided(0, 2)
+    if evens:
+        tcomm = evens.get_comm()
+        assert tcomm.Get_rank() == evens.my_pe() and tcomm.Get_size() == evens.n_pes()
+        assert tcomm.allreduce(me) == sum(range(0, npes, 2))
+    evens.destroy()
+    shmem.free(a)
+    shmem.free(total)
