@@ -32,4 +32,11 @@ if ! "$VENV/bin/python" -c 'from mpi4py import MPI; import sys; sys.exit("MPICH"
   log "building mpi4py against MPICH"
   MPICC="$MPICC" "$VENV/bin/python" -m pip install -q --force-reinstall --no-binary=mpi4py "mpi4py>=4"
 fi
+# The project itself, installed into the venv on every setup so the installed package always matches
+# the checkout: scikit-build-core drives the same CMake build (runtime, C API, tools, shmem4py).
+# No build isolation: the venv already holds the pinned build tools (ci/requirements.txt), and the
+# kept build tree (build-pip/) makes a rerun incremental.
+log "installing oshmpi-cpp (libshmem, oshcc, shmem4py) into $VENV"
+MPICC="$MPICC" MPICXX="$MPICXX" MPIEXEC="$MPIEXEC" \
+  "$VENV/bin/python" -m pip install -q --no-build-isolation . || die "pip install . failed"
 log "setup complete: $("$VENV/bin/python" -c 'from mpi4py import MPI; print(MPI.Get_library_version().splitlines()[0])')"

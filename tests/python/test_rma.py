@@ -38,7 +38,7 @@ def test_nbi_and_size(dtype, me, npes):
     shmem.barrier_all()
     got = dst.copy()
     out = np.zeros(6, dtype)
-    shmem.get_nbi(out, dst, left, 3)
+    shmem.get_nbi(out, dst, right, 3)
     shmem.quiet()
     shmem.barrier_all()
     shmem.free(dst)
