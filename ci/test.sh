@@ -19,12 +19,15 @@ log "running every suite"
 ctest --test-dir "$BUILD_DIR" -j "${OSHMPI_TEST_JOBS:-2}" --output-on-failure "$@" 2>&1 | tee "$BUILD_DIR/ctest.log"
 status=${PIPESTATUS[0]}
 
-summary=$(grep -E '^[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$BUILD_DIR/ctest.log" | tail -1)
-if [[ -z "$summary" ]]; then
+# CTest ends with "NN% tests passed, F tests failed out of T" (or "... passed out of T" when none
+# failed); turn it into the plain closing line.
+summary=$(grep -E '^[0-9]+% tests passed' "$BUILD_DIR/ctest.log" | tail -1)
+total=$(sed -nE 's/.* out of ([0-9]+).*/\1/p' <<<"$summary")
+failed=$(sed -nE 's/.* ([0-9]+) tests? failed out of.*/\1/p' <<<"$summary")
+if [[ -z "$total" ]]; then
   echo "0 passed, 1 failed"
   exit 1
 fi
-failed=$(sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\1/' <<<"$summary")
-total=$(sed -E 's/.* failed out of ([0-9]+).*/\1/' <<<"$summary")
+failed=${failed:-0}
 echo "$((total - failed)) passed, ${failed} failed"
 exit "$status"
