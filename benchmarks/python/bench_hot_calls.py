@@ -16,15 +16,7 @@ from mpi4py import MPI
 from shmem4py import shmem
 
 ITERATIONS = int(sys.argv[1]) if len(sys.argv) > 1 else 20000
-REPEATS = 5
-
-
-def best(fn):
-    times = []
-    for _ in range(REPEATS):
-        shmem.barrier_all()
-        times.append(fn())
-    return min(times) * 1e6  # microseconds per operation
+REPEATS = 7
 
 
 def per_call(loop):
@@ -95,11 +87,18 @@ def main():
         ('atomic_fetch_add', py_fadd, 'atomic_fetch_add', mpi_fadd),
         ('barrier_all', py_barrier, 'barrier_all', mpi_barrier),
     ]
+    # Python, C++ and mpi4py take turns within each repetition, so all three see the same load.
     results = []
     for name, py_loop, cpp_op, mpi_loop in rows:
-        py_us = best(per_call(py_loop))
-        cpp_us = best(lambda op=cpp_op: shmem._core.bench_cpp(op, target, peer, ITERATIONS))
-        mpi_us = best(per_call(mpi_loop))
+        timings = {'py': [], 'cpp': [], 'mpi': []}
+        for _ in range(REPEATS):
+            shmem.barrier_all()
+            timings['py'].append(per_call(py_loop)())
+            shmem.barrier_all()
+            timings['cpp'].append(shmem._core.bench_cpp(cpp_op, target, peer, ITERATIONS))
+            shmem.barrier_all()
+            timings['mpi'].append(per_call(mpi_loop)())
+        py_us, cpp_us, mpi_us = (min(timings[k]) * 1e6 for k in ('py', 'cpp', 'mpi'))
         results.append((name, py_us, cpp_us, mpi_us))
     win.Unlock_all()
     win.Free()

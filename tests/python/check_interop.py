@@ -13,7 +13,7 @@ SCRIPTS = {
     'mpi4py_first.py': {},
     'explicit_finalize.py': {},
     'mpi_finalize_first.py': {},
-    'rc_options.py': {'SHMEM4PY_RC_INITIALIZE': 'no'},
+    'rc_options.py': {'SHMEM4PY_RC_INITIALIZE': 'no', 'SHMEM4PY_RC_FINALIZE': 'yes'},
 }
 
 
@@ -27,4 +27,4 @@ def test_interop(script, np_):
                          capture_output=True, text=True, timeout=90)
     assert run.returncode == 0, run.stderr
     assert run.stderr == ''
-    assert run.stdout.split() == ['OK'] * np_
+    assert run.stdout.count('OK') == np_  # lines of different PEs may interleave

@@ -1,5 +1,6 @@
-"""SHMEM4PY_RC_INITIALIZE=no (set by the runner) and mpi4py.rc.initialize=False: nobody
-initializes at import; the program calls MPI.Init, then shmem.init()."""
+"""SHMEM4PY_RC_INITIALIZE=no and SHMEM4PY_RC_FINALIZE=yes (set by the runner) with
+mpi4py.rc.initialize=False: nobody initializes at import; the program calls MPI.Init, then
+shmem.init(), and finalizes MPI itself (which finalizes OpenSHMEM first)."""
 import os
 import sys
 
@@ -17,3 +18,5 @@ shmem.init()
 assert shmem.TEAM_WORLD
 exercise(shmem, MPI)
 print('OK', flush=True)
+MPI.Finalize()
+assert not shmem._core.initialized()
