@@ -166,7 +166,7 @@ void await(flag& own, std::uint32_t sequence)
         cpu_relax();
     }
     const bool stay_awake = mpi_may_target_us();
-    const unsigned yields = spins; // ~1 us each: 64 when every PE has a core, 2 when oversubscribed
+    const unsigned yields = spins / 4; // ~1 us each: 64 when every PE has a core, 0 when oversubscribed
     for (unsigned i = 0; stay_awake || i < yields; ++i) {
         if (reached(own.sequence.load(std::memory_order_acquire), sequence)) return;
         poke_progress();

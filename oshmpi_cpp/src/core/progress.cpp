@@ -13,10 +13,13 @@
 namespace oshmpi::detail {
 
 namespace {
-// One pause costs ~40 ns on the machines we measure (AMD EPYC under KVM), a sched_yield ~0.9 us.
-// 64 polls catch a partner on another core within ~2.5 us without a system call; with more PEs
-// than cores the partner needs our core, so we give it up almost at once.
-constexpr unsigned spins_when_cores_suffice = 64;
+// One pause costs ~40 ns on the machines we measure (AMD EPYC under KVM), a sched_yield ~0.9 us
+// and an MPI progress poke about as much. 256 polls (~10 us) catch a partner on another core
+// without a system call, and outlast the 1-2 us a partner that has started yielding takes to
+// notice us (a shorter window lets two PEs fall into yielding at every barrier: measured 2.3 us
+// instead of 0.2 us at 2 PEs). With more PEs than cores the partner needs our core, so we give it
+// up almost at once.
+constexpr unsigned spins_when_cores_suffice = 256;
 constexpr unsigned spins_when_oversubscribed = 2;
 
 void cpu_relax() noexcept
