@@ -33,6 +33,9 @@ namespace detail {
 class backoff {
   public:
     void pause();
+    // What a failed test does before returning: the caller polls in a loop of its own, so every
+    // call must let MPI progress (an update arriving through MPI needs it) and give up the core.
+    static void after_failed_test();
 
   private:
     unsigned spins_ = 0;
@@ -76,7 +79,7 @@ template <class T> [[nodiscard]] bool test(T* ivar, cmp op, T value)
     static_cast<void>(detail::scalar_type_of<T>());
     detail::check_wait_target("test", ivar, sizeof(T), op);
     if (compare(detail::load_acquire(ivar), op, value)) return true;
-    detail::backoff().pause(); // a failed test must still let the world progress
+    detail::backoff::after_failed_test();
     return false;
 }
 
@@ -188,7 +191,7 @@ template <class T, class ValueOf>
     static_cast<void>(scalar_type_of<T>());
     check_wait_targets(routine, ivars, nelems, sizeof(T), op);
     if (all_satisfied(ivars, nelems, status, op, value_of)) return true;
-    backoff().pause(); // a failed test must still let the world progress
+    backoff::after_failed_test();
     return false;
 }
 
@@ -199,7 +202,7 @@ template <class T, class ValueOf>
     static_cast<void>(scalar_type_of<T>());
     check_wait_targets(routine, ivars, nelems, sizeof(T), op);
     std::size_t i = any_satisfied(ivars, nelems, status, op, value_of, next_scan_start());
-    if (i == SIZE_MAX) backoff().pause();
+    if (i == SIZE_MAX) backoff::after_failed_test();
     return i;
 }
 
@@ -211,7 +214,7 @@ std::size_t test_some_impl(const char* routine, T* ivars, std::size_t nelems, st
     check_wait_targets(routine, ivars, nelems, sizeof(T), op);
     check_indices(routine, indices, nelems);
     std::size_t count = some_satisfied(ivars, nelems, indices, status, op, value_of);
-    if (count == 0) backoff().pause();
+    if (count == 0) backoff::after_failed_test();
     return count;
 }
 

@@ -99,7 +99,9 @@ bool test_lock(long* lock)
     lock_words w = words_of("test_lock", lock);
     int me = my_pe();
     // Only an empty queue may be entered without waiting, so a failed test leaves no trace.
-    return atomic_compare_swap(ctx(), w.tail, word{0}, id_of(me), root_pe) == 0;
+    if (atomic_compare_swap(ctx(), w.tail, word{0}, id_of(me), root_pe) == 0) return true;
+    detail::backoff::after_failed_test(); // callers retry in a loop: let the holder run
+    return false;
 }
 
 void clear_lock(long* lock)

@@ -1,11 +1,20 @@
 // The non-template part of point-to-point synchronization.
 #include <oshmpi/p2p.hpp>
 
+#include <sched.h>
+
 #include "core/error.hpp"
+#include "core/progress.hpp"
 #include "core/runtime.hpp"
 #include "memory/segment.hpp"
 
 namespace oshmpi::detail {
+
+void backoff::after_failed_test()
+{
+    poke_progress();
+    sched_yield();
+}
 
 void check_wait_target(const char* routine, const void* ivar, std::size_t nbytes, cmp op)
 {
