@@ -26,7 +26,7 @@ shmem.atomic_add(counter, me + 1, 0)
 shmem.barrier_all()
 if me == 0:
     expected = npes * (npes + 1) // 2
-    print(f"{npes} PEs: ring passed, counter on PE 0 = {counter[0]} (expected {expected})")
+    print(f"{npes} PEs: ring passed, counter on PE 0 = {counter[0]} (expected {expected})", flush=True)
     assert counter[0] == expected
 print(f"PE {me}: received {token[0]} from PE {left}", flush=True)
 
