@@ -136,36 +136,28 @@ TEST(PutSignal, BadArgumentsAreErrors)
     oshmpi::symmetric_array<int> data(4);
     std::uint64_t private_signal = 0;
     int values[4] = {};
-    auto code_of = [](auto&& call) {
-        try {
-            call();
-        } catch (const oshmpi::error& e) {
-            return e.code();
-        }
-        return oshmpi::errc::mpi_failure; // "no error" stands out as a wrong code below
-    };
-    EXPECT_EQ(code_of([&] {
+    EXPECT_EQ(thrown_code([&] {
                   oshmpi::put_signal(data.data(), values, 4, signal.data(), 1,
                                      static_cast<oshmpi::signal_op>(7), right());
               }),
               oshmpi::errc::invalid_argument);
-    EXPECT_EQ(code_of([&] {
+    EXPECT_EQ(thrown_code([&] {
                   oshmpi::put_signal(data.data(), values, 4, &private_signal, 1, oshmpi::signal_op::set,
                                      right());
               }),
               oshmpi::errc::not_symmetric);
-    EXPECT_EQ(code_of([&] {
+    EXPECT_EQ(thrown_code([&] {
                   oshmpi::put_signal(values, values, 4, signal.data(), 1, oshmpi::signal_op::set, right());
               }),
               oshmpi::errc::not_symmetric);
-    EXPECT_EQ(code_of([&] {
+    EXPECT_EQ(thrown_code([&] {
                   oshmpi::put_signal(data.data(), values, 4, signal.data(), 1, oshmpi::signal_op::set,
                                      npes());
               }),
               oshmpi::errc::invalid_pe);
-    EXPECT_EQ(code_of([&] { static_cast<void>(oshmpi::signal_fetch(&private_signal)); }),
+    EXPECT_EQ(thrown_code([&] { static_cast<void>(oshmpi::signal_fetch(&private_signal)); }),
               oshmpi::errc::not_symmetric);
-    EXPECT_EQ(code_of([&] {
+    EXPECT_EQ(thrown_code([&] {
                   oshmpi::signal_wait_until(signal.data(), static_cast<oshmpi::cmp>(9), std::uint64_t{0});
               }),
               oshmpi::errc::invalid_argument);

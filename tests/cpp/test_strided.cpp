@@ -177,22 +177,14 @@ TEST(StridedBytes, StrideRulesAndErrors)
 {
     oshmpi::symmetric_array<int> dest(16);
     int source[16] = {};
-    auto code_of = [](auto&& call) {
-        try {
-            call();
-        } catch (const oshmpi::error& e) {
-            return e.code();
-        }
-        return oshmpi::errc::mpi_failure; // "no error" stands out as a wrong code below
-    };
     using oshmpi::errc;
-    EXPECT_EQ(code_of([&] { oshmpi::iput(dest.data(), source, 0, 1, 4, right()); }), errc::invalid_argument);
-    EXPECT_EQ(code_of([&] { oshmpi::iput(dest.data(), source, 1, -1, 4, right()); }), errc::invalid_argument);
-    EXPECT_EQ(code_of([&] { oshmpi::iget(source, dest.data(), -2, 1, 4, right()); }), errc::invalid_argument);
-    EXPECT_EQ(code_of([&] { oshmpi::ibput(dest.data(), source, 2, 4, 3, 2, right()); }),
+    EXPECT_EQ(thrown_code([&] { oshmpi::iput(dest.data(), source, 0, 1, 4, right()); }), errc::invalid_argument);
+    EXPECT_EQ(thrown_code([&] { oshmpi::iput(dest.data(), source, 1, -1, 4, right()); }), errc::invalid_argument);
+    EXPECT_EQ(thrown_code([&] { oshmpi::iget(source, dest.data(), -2, 1, 4, right()); }), errc::invalid_argument);
+    EXPECT_EQ(thrown_code([&] { oshmpi::ibput(dest.data(), source, 2, 4, 3, 2, right()); }),
               errc::invalid_argument);
-    EXPECT_EQ(code_of([&] { oshmpi::iput(source, source, 1, 1, 4, right()); }), errc::not_symmetric);
-    EXPECT_EQ(code_of([&] { oshmpi::iput(dest.data(), source, 1, 1, 4, npes()); }), errc::invalid_pe);
+    EXPECT_EQ(thrown_code([&] { oshmpi::iput(source, source, 1, 1, 4, right()); }), errc::not_symmetric);
+    EXPECT_EQ(thrown_code([&] { oshmpi::iput(dest.data(), source, 1, 1, 4, npes()); }), errc::invalid_pe);
     // Zero elements: a legal no-op, even with null buffers.
     oshmpi::iput(static_cast<int*>(nullptr), static_cast<const int*>(nullptr), 1, 1, 0, right());
     oshmpi::ibget(static_cast<int*>(nullptr), static_cast<const int*>(nullptr), 1, 1, 4, 0, right());

@@ -175,27 +175,19 @@ TEST(WaitMultiErrors, BadArgumentsAreErrors)
     oshmpi::symmetric_array<int> ivars(n);
     int local[n] = {};
     std::size_t indices[n];
-    auto code_of = [](auto&& call) {
-        try {
-            call();
-        } catch (const oshmpi::error& e) {
-            return e.code();
-        }
-        return oshmpi::errc::mpi_failure; // "no error" stands out as a wrong code below
-    };
     using oshmpi::errc;
-    EXPECT_EQ(code_of([&] { oshmpi::wait_until_all(local, n, nullptr, cmp::eq, 0); }), errc::not_symmetric);
-    EXPECT_EQ(code_of([&] {
+    EXPECT_EQ(thrown_code([&] { oshmpi::wait_until_all(local, n, nullptr, cmp::eq, 0); }), errc::not_symmetric);
+    EXPECT_EQ(thrown_code([&] {
                   static_cast<void>(oshmpi::test_any(ivars.data(), n, nullptr, static_cast<cmp>(-1), 0));
               }),
               errc::invalid_argument);
-    EXPECT_EQ(code_of([&] { oshmpi::test_some(ivars.data(), n, nullptr, nullptr, cmp::eq, 0); }),
+    EXPECT_EQ(thrown_code([&] { oshmpi::test_some(ivars.data(), n, nullptr, nullptr, cmp::eq, 0); }),
               errc::invalid_argument);
-    EXPECT_EQ(code_of([&] {
+    EXPECT_EQ(thrown_code([&] {
                   static_cast<void>(oshmpi::test_all(static_cast<int*>(nullptr), n, nullptr, cmp::eq, 0));
               }),
               errc::invalid_argument);
-    EXPECT_EQ(code_of([&] { oshmpi::wait_until_some(local, n, indices, nullptr, cmp::eq, 0); }),
+    EXPECT_EQ(thrown_code([&] { oshmpi::wait_until_some(local, n, indices, nullptr, cmp::eq, 0); }),
               errc::not_symmetric);
     oshmpi::barrier_all();
 }

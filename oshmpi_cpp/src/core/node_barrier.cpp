@@ -124,15 +124,6 @@ void futex_wake(std::atomic<std::uint32_t>& word) noexcept
     syscall(SYS_futex, futex_word(word), FUTEX_WAKE, 1, nullptr, nullptr, 0);
 }
 
-void cpu_relax() noexcept
-{
-#if defined(__x86_64__) || defined(__i386__)
-    __builtin_ia32_pause();
-#elif defined(__aarch64__)
-    asm volatile("yield");
-#endif
-}
-
 // The writer's half of the handshake. Both sides use seq_cst (a Dekker pair): either the owner
 // sees the new sequence before it sleeps, or we see that it sleeps and wake it.
 void raise(flag& target, std::uint32_t sequence) noexcept

@@ -22,15 +22,6 @@ namespace {
 constexpr unsigned spins_when_cores_suffice = 256;
 constexpr unsigned spins_when_oversubscribed = 2;
 
-void cpu_relax() noexcept
-{
-#if defined(__x86_64__) || defined(__i386__)
-    __builtin_ia32_pause();
-#elif defined(__aarch64__)
-    asm volatile("yield");
-#endif
-}
-
 unsigned compute_spins(const runtime& rt) noexcept
 {
     int node_pes = 1;

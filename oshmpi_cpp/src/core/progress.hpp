@@ -8,6 +8,16 @@
 
 namespace oshmpi::detail {
 
+// Tells the core we are spinning (frees pipeline resources for a sibling hyperthread).
+inline void cpu_relax() noexcept
+{
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    asm volatile("yield");
+#endif
+}
+
 // Lets MPI move along operations that target us (AM-based RMA needs the target to poll).
 void poke_progress();
 // How many times a wait polls before it starts yielding the core: a few microseconds' worth when
