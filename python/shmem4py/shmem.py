@@ -154,21 +154,27 @@ def query_thread():
 # Teams
 
 
-class Team:
-    """An OpenSHMEM team. ``Team(None)`` is invalid; ``Team(team)`` is a new alias of ``team``."""
+class _Handle:
+    """What Team and Ctx share: an opaque runtime handle (0 is invalid), compared by value, usable
+    as a context manager that destroys it. ``Cls(None)`` is invalid; ``Cls(other)`` aliases ``other``."""
 
     __slots__ = ('_handle_value',)
     __hash__ = None
 
-    def __init__(self, team=None):
-        if team is None:
+    def __init__(self, handle=None):
+        if handle is None:
             self._handle_value = 0
-        elif isinstance(team, Team):
-            self._handle_value = team._handle
-        elif isinstance(team, ffi.CData):
-            raise TypeError(f'unexpected ctype: {ffi.typeof(team)!r}')
+        elif self._same_kind(handle):
+            self._handle_value = handle._handle
+        elif isinstance(handle, ffi.CData):
+            raise TypeError(f'unexpected ctype: {ffi.typeof(handle)!r}')
         else:
-            raise TypeError(f'unexpected type: {type(team)}')
+            raise TypeError(f'unexpected type: {type(handle)}')
+
+    _kind = ''  # 'Team' or 'Ctx': handles of different kinds never compare equal
+
+    def _same_kind(self, other):
+        return isinstance(other, _Handle) and other._kind == self._kind
 
     @property
     def _handle(self):
@@ -176,17 +182,17 @@ class Team:
 
     @classmethod
     def _from_handle(cls, handle):
-        team = cls.__new__(cls)
-        team._handle_value = handle
-        return team
+        obj = cls.__new__(cls)
+        obj._handle_value = handle
+        return obj
 
     def __eq__(self, other):
-        if not isinstance(other, Team):
+        if not self._same_kind(other):
             return NotImplemented
         return self._handle == other._handle
 
     def __ne__(self, other):
-        if not isinstance(other, Team):
+        if not self._same_kind(other):
             return NotImplemented
         return self._handle != other._handle
 
@@ -200,7 +206,14 @@ class Team:
         self.destroy()
 
     def __repr__(self):
-        return f'<shmem4py Team {self._handle:#x}>'
+        return f'<shmem4py {self._kind} {self._handle:#x}>'
+
+
+class Team(_Handle):
+    """An OpenSHMEM team. ``Team(None)`` is invalid; ``Team(team)`` is a new alias of ``team``."""
+
+    __slots__ = ()
+    _kind = 'Team'
 
     def destroy(self):
         """Collective: destroys the team (the predefined teams stay valid)."""
@@ -300,53 +313,11 @@ def get_comm(team=None):
 # Contexts
 
 
-class Ctx:
+class Ctx(_Handle):
     """A communication context. ``Ctx(None)`` is invalid; ``Ctx(ctx)`` is a new alias of ``ctx``."""
 
-    __slots__ = ('_handle_value',)
-    __hash__ = None
-
-    def __init__(self, ctx=None):
-        if ctx is None:
-            self._handle_value = 0
-        elif isinstance(ctx, Ctx):
-            self._handle_value = ctx._handle
-        elif isinstance(ctx, ffi.CData):
-            raise TypeError(f'unexpected ctype: {ffi.typeof(ctx)!r}')
-        else:
-            raise TypeError(f'unexpected type: {type(ctx)}')
-
-    @property
-    def _handle(self):
-        return self._handle_value
-
-    @classmethod
-    def _from_handle(cls, handle):
-        ctx = cls.__new__(cls)
-        ctx._handle_value = handle
-        return ctx
-
-    def __eq__(self, other):
-        if not isinstance(other, Ctx):
-            return NotImplemented
-        return self._handle == other._handle
-
-    def __ne__(self, other):
-        if not isinstance(other, Ctx):
-            return NotImplemented
-        return self._handle != other._handle
-
-    def __bool__(self):
-        return self._handle != 0
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *args):
-        self.destroy()
-
-    def __repr__(self):
-        return f'<shmem4py Ctx {self._handle:#x}>'
+    __slots__ = ()
+    _kind = 'Ctx'
 
     @staticmethod
     def create(options=0, team=None):
