@@ -192,8 +192,10 @@ void finalize()
 void global_exit(int status)
 {
     std::fflush(nullptr);
-    MPI_Comm comm = detail::the_runtime ? detail::the_runtime->world : MPI_COMM_WORLD;
-    MPI_Abort(comm, status);
+    // MPI_COMM_WORLD, not our duplicate: global_exit ends the whole program, and MPICH's launcher
+    // reports the abort's status reliably only for MPI_COMM_WORLD (with a duplicate it often
+    // reports the SIGKILL it sent the other processes: 9 instead of `status`).
+    MPI_Abort(MPI_COMM_WORLD, status);
     std::_Exit(status);
 }
 
