@@ -1,5 +1,5 @@
 /* Every public header, compiled with -pedantic -Werror as C99, C11 and gnu11 (and as C++ from
- * test_headers.cpp). Under C11 it also instantiates generic bindings. */
+ * test_headers.cpp, which includes this file). Under C11 it also instantiates generic bindings. */
 #include <shmem.h>
 #include <shmemx.h>
 #include <pshmem.h>
