@@ -45,6 +45,17 @@ void check_same_dtype(const char* routine, const array_ref& target, const array_
               routine, target.type->code, target.type->type_name, source.type->code, source.type->type_name);
 }
 
+std::size_t transfer_count(const char* routine, const array_ref& target, const array_ref& source, PyObject* size)
+{
+    check_same_dtype(routine, target, source);
+    std::size_t limit = std::min(target.count, source.count);
+    std::size_t n = to_size(routine, "size", size, limit);
+    if (n > limit)
+        raise(exceptions().size_error, "%s: size = %zu exceeds the arrays (target %zu, source %zu elements)",
+              routine, n, target.count, source.count);
+    return n;
+}
+
 // ---------------------------------------------------------------------------------------------
 
 namespace {

@@ -22,12 +22,7 @@ PyObject* contiguous(const char* routine, PyObject* const* args, Py_ssize_t narg
         parse_arguments(routine, names, 5, 3, args, nargs, kwnames, a);
         array_ref target = as_array(routine, "target", a[0], access_mode::write);
         array_ref source = as_array(routine, "source", a[1], access_mode::read);
-        check_same_dtype(routine, target, source);
-        std::size_t limit = std::min(target.count, source.count);
-        std::size_t n = to_size(routine, "size", a[3], limit);
-        if (n > limit)
-            raise(exceptions().size_error, "%s: size = %zu exceeds the arrays (target %zu, source %zu elements)",
-                  routine, n, target.count, source.count);
+        std::size_t n = transfer_count(routine, target, source, a[3]);
         int pe = to_int(routine, "pe", a[2]);
         oshmpi::context& ctx = to_context(routine, a[4]);
         array_ref remote = RemoteIsTarget ? target : source;

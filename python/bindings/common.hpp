@@ -180,6 +180,10 @@ array_ref as_array(const char* routine, const char* argname, PyObject* obj, acce
 // Raises DTypeMismatchError unless both arrays have the same dtype.
 void check_same_dtype(const char* routine, const array_ref& target, const array_ref& source);
 
+// The element count of a contiguous transfer between `target` and `source` (same dtype): `size`,
+// or the smaller array's length when it is None; SizeError if it exceeds either array.
+std::size_t transfer_count(const char* routine, const array_ref& target, const array_ref& source, PyObject* size);
+
 // ---------------------------------------------------------------------------------------------
 // Symmetric memory allocated through shmem4py: live blocks by address range, so views and slices
 // are recognised and freed arrays are not.
