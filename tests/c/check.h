@@ -7,6 +7,25 @@
 
 static int check_failures = 0;
 
+#if defined(__GNUC__)
+#define CHECK_MAYBE_UNUSED __attribute__((unused))
+#else
+#define CHECK_MAYBE_UNUSED
+#endif
+
+/* This PE and its ring neighbours, set by check_start(). */
+static int me CHECK_MAYBE_UNUSED, npes CHECK_MAYBE_UNUSED, right CHECK_MAYBE_UNUSED, left CHECK_MAYBE_UNUSED;
+
+/* Starts a test: initializes OpenSHMEM and sets me, npes, right and left. */
+static CHECK_MAYBE_UNUSED void check_start(void)
+{
+    shmem_init();
+    me = shmem_my_pe();
+    npes = shmem_n_pes();
+    right = (me + 1) % npes;
+    left = (me + npes - 1) % npes;
+}
+
 #define CHECK_EQ(actual, expected)                                                                 \
     do {                                                                                           \
         long long check_a_ = (long long)(actual), check_e_ = (long long)(expected);                \

@@ -4,7 +4,6 @@
 
 #include "check.h"
 
-static int me, npes;
 
 #define TEST_STANDARD(TYPE, TN)                                                                    \
     static void test_standard_##TN(void)                                                           \
@@ -51,7 +50,6 @@ static int me, npes;
     {                                                                                              \
         static TYPE word;                                                                          \
         TYPE fetched = 0;                                                                          \
-        int right = (me + 1) % npes;                                                               \
         shmem_##TN##_atomic_set(&word, (TYPE)(me + 1), right);                                     \
         shmem_barrier_all();                                                                       \
         CHECK(word == (TYPE)((me + npes - 1) % npes + 1));                                         \
@@ -155,9 +153,7 @@ static void test_generic(void)
 
 int main(void)
 {
-    shmem_init();
-    me = shmem_my_pe();
-    npes = shmem_n_pes();
+    check_start();
 #define RUN_STANDARD(TYPE, TN) test_standard_##TN();
 #define RUN_EXTENDED(TYPE, TN) test_extended_##TN();
 #define RUN_BITWISE(TYPE, TN) test_bitwise_##TN();

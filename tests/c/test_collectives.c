@@ -5,7 +5,6 @@
 
 #include "check.h"
 
-static int me, npes;
 
 #define TEST_BROADCAST(TYPE, TN)                                                                   \
     static void test_broadcast_##TN(void)                                                          \
@@ -183,9 +182,7 @@ static void test_contexts_and_locks(void)
 
 int main(void)
 {
-    shmem_init();
-    me = shmem_my_pe();
-    npes = shmem_n_pes();
+    check_start();
 #define RUN_BROADCAST(TYPE, TN) test_broadcast_##TN();
 #define RUN_SUM(TYPE, TN) test_sum_##TN();
 #define RUN_BITS(TYPE, TN) test_bits_##TN();

@@ -12,9 +12,7 @@ static int static_counter = 0;    /* .data or .bss */
 int main(void)
 {
     static long function_static[4] = {1, 2, 3, 4};
-    shmem_init();
-    int me = shmem_my_pe(), npes = shmem_n_pes();
-    int right = (me + 1) % npes, left = (me + npes - 1) % npes;
+    check_start();
 
     /* put into the right neighbour's globals */
     long row[64];

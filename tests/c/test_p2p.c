@@ -4,7 +4,6 @@
 
 #include "check.h"
 
-static int me, npes, right, left;
 
 #define TEST_P2P(TYPE, TN)                                                                         \
     static void test_##TN(void)                                                                    \
@@ -107,11 +106,7 @@ static void test_generic(void)
 
 int main(void)
 {
-    shmem_init();
-    me = shmem_my_pe();
-    npes = shmem_n_pes();
-    right = (me + 1) % npes;
-    left = (me + npes - 1) % npes;
+    check_start();
 #define RUN(TYPE, TN) test_##TN();
     OSHMPI_P2P_TYPES(RUN)
     test_signal();

@@ -5,7 +5,6 @@
 
 #include "check.h"
 
-static int me, npes, right, left;
 
 #define N 8
 /* Values distinct per PE and element, exact in every RMA type (all below 64). */
@@ -140,11 +139,7 @@ static void test_sized(void)
 
 int main(void)
 {
-    shmem_init();
-    me = shmem_my_pe();
-    npes = shmem_n_pes();
-    right = (me + 1) % npes;
-    left = (me + npes - 1) % npes;
+    check_start();
 #define RUN(TYPE, TN) test_##TN();
     OSHMPI_RMA_TYPES(RUN)
     OSHMPI_P2P_TYPES(RUN_GENERIC)
