@@ -2,11 +2,17 @@
 
 #include <elf.h>
 #include <link.h>
+#include <pthread.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <memory>
+#include <vector>
 
 #include "core/error.hpp"
 #include "core/progress.hpp"
@@ -23,6 +29,23 @@ struct address_range {
     std::uintptr_t end = 0;
 };
 
+std::uintptr_t page_size() noexcept
+{
+    return static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
+}
+std::uintptr_t page_down(std::uintptr_t address) noexcept
+{
+    return address & ~(page_size() - 1);
+}
+std::uintptr_t page_up(std::uintptr_t address) noexcept
+{
+    return (address + page_size() - 1) & ~(page_size() - 1);
+}
+
+// The pages that hold the globals while they are node-shared (they stay so after finalize: the
+// memory is ours until the process ends or a fork's child takes a private copy).
+address_range shared_pages;
+
 // dl_iterate_phdr visits the main program first; its load address is nonzero for PIE executables,
 // which is why we go through the program headers rather than linker symbols like __data_start.
 int find_main_program_data(dl_phdr_info* info, std::size_t, void* result)
@@ -38,11 +61,81 @@ int find_main_program_data(dl_phdr_info* info, std::size_t, void* result)
     }
     // The relocation-read-only part (GOT, init arrays) becomes read-only after start-up: leave it
     // out, so the window holds only what a program can write.
-    auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
-    if (relro.end > writable.begin && relro.begin <= writable.begin)
-        writable.begin = (relro.end + page - 1) & ~(page - 1);
+    if (relro.end > writable.begin && relro.begin <= writable.begin) writable.begin = page_up(relro.end);
     if (writable.begin < writable.end) range = writable;
     return 1; // stop after the first object
+}
+
+// mremap onto a fixed address, by the system call itself: UCX (under MPICH and Open MPI) hooks the
+// libc function with a replacement that drops the variadic new address, moving the pages to 0.
+void* move_pages(void* from, std::size_t length, void* to) noexcept
+{
+    long moved = syscall(SYS_mremap, from, length, length, MREMAP_MAYMOVE | MREMAP_FIXED, to);
+    return moved == -1 ? MAP_FAILED : reinterpret_cast<void*>(moved);
+}
+
+bool all_zero(const char* page, std::size_t nbytes) noexcept
+{
+    const auto* words = reinterpret_cast<const std::uint64_t*>(page);
+    for (std::size_t i = 0; i < nbytes / sizeof(std::uint64_t); ++i)
+        if (words[i] != 0) return false;
+    return true;
+}
+
+// A fork's child must not share its globals with the parent (it would see the parent's stores and
+// the parent its own): it swaps the shared pages for a private copy, as a fork of ordinary data
+// gives. Runs in the child only, which has one thread.
+void privatize_after_fork() noexcept
+{
+    if (shared_pages.begin == 0) return;
+    std::size_t length = shared_pages.end - shared_pages.begin;
+    void* copy = mmap(nullptr, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (copy == MAP_FAILED) return;
+    std::memcpy(copy, reinterpret_cast<void*>(shared_pages.begin), length);
+    void* moved = move_pages(copy, length, reinterpret_cast<void*>(shared_pages.begin));
+    if (moved == MAP_FAILED) munmap(copy, length);
+    shared_pages = {};
+}
+
+// Moves our globals onto node-shared pages. The pages come from an MPI shared-memory window (MPI
+// names, maps and cleans up the memory, also when a PE dies); we copy the globals into our part
+// and mremap that part onto the globals' own addresses, so every pointer into them stays valid and
+// every PE of the node reaches our copy through its own mapping of the window. Returns whether it
+// worked; on failure the globals are untouched. Local, but `win` is collective over `node`.
+bool move_onto_shared_pages(address_range pages, MPI_Comm node, MPI_Win* win)
+{
+    const std::size_t length = pages.end - pages.begin;
+    MPI_Info info;
+    OSHMPI_MPI(MPI_Info_create(&info));
+    // Our part on pages of its own: only whole pages can be moved.
+    OSHMPI_MPI(MPI_Info_set(info, "alloc_shared_noncontig", "true"));
+    char* part = nullptr;
+    int rc = MPI_Win_allocate_shared(static_cast<MPI_Aint>(length), 1, info, node, &part, win);
+    MPI_Info_free(&info);
+    if (rc != MPI_SUCCESS) {
+        *win = MPI_WIN_NULL;
+        return false;
+    }
+    if (reinterpret_cast<std::uintptr_t>(part) % page_size() != 0) return false;
+
+    // Copying a page of zeros would only allocate it: the window's pages start zeroed, and a large
+    // bss is mostly untouched.
+    const auto* globals = reinterpret_cast<const char*>(pages.begin);
+    for (std::size_t at = 0; at < length; at += page_size())
+        if (!all_zero(globals + at, page_size())) std::memcpy(part + at, globals + at, page_size());
+    // Atomic for the address range: the old private pages go, the shared ones take their place.
+    // A store another thread makes to a global between the copy and this call is lost (documented:
+    // shmem_init must not race with other threads writing globals).
+    void* moved = move_pages(part, length, reinterpret_cast<void*>(pages.begin));
+    if (moved != reinterpret_cast<void*>(pages.begin)) return false;
+    // Keep the window's old range reserved: MPI unmaps it when the window is freed, which must not
+    // hit memory that a later mmap placed in the hole.
+    mmap(part, length, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0);
+
+    static pthread_once_t fork_handler_once = PTHREAD_ONCE_INIT;
+    pthread_once(&fork_handler_once, [] { pthread_atfork(nullptr, nullptr, privatize_after_fork); });
+    shared_pages = pages;
+    return true;
 }
 
 } // namespace
@@ -70,7 +163,33 @@ void create_data_segment(runtime& rt)
     seg->size = static_cast<std::size_t>(size);
     seg->peer_base.assign(static_cast<std::size_t>(rt.n_pes), nullptr);
     seg->peer_base[static_cast<std::size_t>(rt.my_pe)] = seg->base;
-    seg->all_peers_mapped = false; // others' copies are private memory: atomics go through MPI
+
+    // Node peers reach our globals through shared memory, like the heap, unless the MPI transport
+    // is forced (then tests must exercise the MPI path). Same executable, so the globals sit at the
+    // same offset within their first page on every PE (ASLR moves whole pages).
+    if (rt.rma_in_shared_memory) {
+        address_range pages{page_down(range.begin), page_up(range.end)};
+        int moved = move_onto_shared_pages(pages, rt.node, &seg->shared_win) ? 1 : 0;
+        // A PE that could not move its globals leaves its node on the MPI path.
+        OSHMPI_MPI(MPI_Iallreduce(MPI_IN_PLACE, &moved, 1, MPI_INT, MPI_MIN, rt.node, &request));
+        complete(request);
+        if (moved) {
+            const std::size_t skip = range.begin - pages.begin;
+            for (int pe = 0; pe < rt.n_pes; ++pe) {
+                int node_rank = rt.node_rank_of_pe[static_cast<std::size_t>(pe)];
+                if (node_rank < 0 || pe == rt.my_pe) continue;
+                MPI_Aint peer_size = 0;
+                int disp_unit = 0;
+                char* base = nullptr;
+                OSHMPI_MPI(MPI_Win_shared_query(seg->shared_win, node_rank, &peer_size, &disp_unit, &base));
+                seg->peer_base[static_cast<std::size_t>(pe)] = base + skip;
+            }
+        }
+    }
+    seg->all_peers_mapped = std::all_of(seg->peer_base.begin(), seg->peer_base.end(),
+                                        [](const char* base) { return base != nullptr; });
+    // The window for PEs on other nodes (and for everyone with OSHMPI_TRANSPORT=mpi), over the
+    // pages the globals now live in.
     expose(*seg, rt.world);
     the_data_segment = seg.get();
     segments().add(std::move(seg));
@@ -81,6 +200,8 @@ void destroy_data_segment()
     if (the_data_segment == nullptr) return;
     auto seg = segments().remove(the_data_segment);
     the_data_segment = nullptr;
+    // Freeing the shared window unmaps the peers' copies here and the reserved hole; our globals
+    // keep their pages (they were moved out of the window's range).
     if (seg) release_windows(*seg);
 }
 

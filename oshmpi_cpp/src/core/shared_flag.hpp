@@ -1,0 +1,42 @@
+// A flag in node-shared memory: one PE raises it to a sequence number, another waits until it
+// reaches one. The node barrier and the node-local team collectives are built from these.
+//
+// The sequence is 32 bits so that the waiter can sleep on it with a futex; it wraps, and
+// comparisons are serial-number arithmetic (two waits are never 2^31 apart). Each flag has one
+// writer and lives on a cache line of its own.
+//
+// A wait spins while the writer can be running on another core, then yields, then sleeps on the
+// flag with a futex (the writer wakes it), waking every 200 us to poke MPI progress. When other
+// PEs may reach us through MPI (a segment some PE does not map) it polls MPI and yields instead.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+
+namespace oshmpi::detail {
+
+inline constexpr std::size_t cache_line = 64;
+
+struct alignas(cache_line) shared_flag {
+    std::atomic<std::uint32_t> sequence{0};
+    std::atomic<std::uint32_t> sleeping{0}; // the owner is in, or about to enter, futex_wait
+};
+static_assert(sizeof(std::atomic<std::uint32_t>) == sizeof(std::uint32_t));
+
+// Whether `value` has reached `sequence` (serial-number order).
+[[nodiscard]] inline bool reached(std::uint32_t value, std::uint32_t sequence) noexcept
+{
+    return static_cast<std::int32_t>(value - sequence) >= 0;
+}
+
+// Sets the flag to `sequence` with release ordering (everything the caller wrote before is visible
+// to whoever sees the new value) and wakes its owner if it sleeps.
+void raise(shared_flag& flag, std::uint32_t sequence) noexcept;
+
+// Returns once the flag has reached `sequence`, with acquire ordering.
+void await(shared_flag& flag, std::uint32_t sequence);
+
+// Whether another PE may reach our memory through MPI while we wait (then waits never sleep).
+[[nodiscard]] bool mpi_may_target_us() noexcept;
+
+} // namespace oshmpi::detail
