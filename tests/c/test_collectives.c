@@ -15,8 +15,10 @@
         shmem_barrier_all();                                                                       \
         CHECK_EQ(shmem_##TN##_broadcast(SHMEM_TEAM_WORLD, dest, src, 4, npes - 1), 0);             \
         for (i = 0; i < 4; ++i) CHECK(dest[i] == (TYPE)((npes - 1) * 10 + i));                     \
+        shmem_sync_all(); /* dest was read: ready for the next collective */                       \
         CHECK_EQ(shmem_##TN##_fcollect(SHMEM_TEAM_WORLD, dest, src, 2), 0);                        \
         for (i = 0; i < npes; ++i) CHECK(dest[2 * i + 1] == (TYPE)(i * 10 + 1));                   \
+        shmem_sync_all();                                                                          \
         CHECK_EQ(shmem_##TN##_collect(SHMEM_TEAM_WORLD, dest, src, 1), 0);                         \
         for (i = 0; i < npes; ++i) CHECK(dest[i] == (TYPE)(i * 10));                               \
         shmem_barrier_all();                                                                       \
@@ -73,6 +75,7 @@ static void test_alltoall_and_complex(void)
     CHECK_EQ(shmem_complexd_sum_reduce(SHMEM_TEAM_WORLD, &cdest, &csrc, 1), 0);
     CHECK(__real__ cdest == npes * (npes - 1) / 2.0 && __imag__ cdest == npes);
     CHECK_EQ(shmem_alltoallsmem(SHMEM_TEAM_WORLD, dest, src, 1, 1, 8), 0);
+    shmem_sync_all();
     CHECK_EQ(shmem_broadcastmem(SHMEM_TEAM_WORLD, dest, src, 8, 0), 0);
     CHECK_EQ(dest[0], 0);
     CHECK_EQ(shmem_team_sync(SHMEM_TEAM_WORLD), 0);
@@ -100,6 +103,7 @@ static void test_active_set(void)
     shmem_fcollect64(dest, src, 2, 0, 0, npes, psync);
     for (i = 0; i < npes; ++i) CHECK_EQ(dest[2 * i + 1], 2 * i);
     dest[0] = -1;
+    shmem_sync(0, 0, npes, psync); /* every dest ready before the broadcast */
     shmem_broadcast64(dest, src, 1, 0, 0, 0, npes, psync);
     CHECK_EQ(dest[0], me == 0 ? -1 : 0); /* the root's dest is not written */
     shmem_sync(0, 0, npes, psync);

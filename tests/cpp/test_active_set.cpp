@@ -84,6 +84,9 @@ TEST(ActiveSet, BroadcastLeavesTheRootsDestAlone)
     constexpr std::size_t n = 6;
     oshmpi::symmetric_array<std::uint64_t> source(n), dest(n);
     for (const active_set& s : sets()) {
+        // One set at a time: a PE done with the previous set must not write into the dest of
+        // a PE still checking it (dest must be ready before anyone calls).
+        oshmpi::barrier_all();
         int mine = s.index_of_me();
         if (mine < 0) continue;
         for (int root = 0; root < s.size; ++root) {
@@ -91,10 +94,13 @@ TEST(ActiveSet, BroadcastLeavesTheRootsDestAlone)
                 source[i] = 100u * me() + i;
                 dest[i] = 7;
             }
+            // Every member's dest is ready before any member calls (the spec's precondition).
+            oshmpi::sync(s.start, s.log_stride, s.size, psync);
             oshmpi::broadcast64(dest.data(), source.data(), n, root, s.start, s.log_stride, s.size, psync);
             for (std::size_t i = 0; i < n; ++i)
                 EXPECT_EQ(dest[i], mine == root ? 7u : 100u * s.pe(root) + i) << "root " << root;
             // The same in 32-bit elements: 2n of them over the same bytes.
+            oshmpi::sync(s.start, s.log_stride, s.size, psync);
             oshmpi::broadcast32(dest.data(), source.data(), 2 * n, root, s.start, s.log_stride, s.size, psync);
             for (std::size_t i = 0; i < n; ++i) EXPECT_EQ(dest[i], mine == root ? 7u : 100u * s.pe(root) + i);
             oshmpi::sync(s.start, s.log_stride, s.size, psync);
@@ -108,6 +114,9 @@ TEST(ActiveSet, CollectAndFcollect)
     oshmpi::symmetric_array<std::int32_t> source32(8), dest32(8 * npes());
     oshmpi::symmetric_array<std::int64_t> source64(8), dest64(8 * npes());
     for (const active_set& s : sets()) {
+        // One set at a time: a PE done with the previous set must not write into the dest of
+        // a PE still checking it (dest must be ready before anyone calls).
+        oshmpi::barrier_all();
         int mine = s.index_of_me();
         if (mine < 0) continue;
         for (int i = 0; i < 8; ++i) {
@@ -123,6 +132,7 @@ TEST(ActiveSet, CollectAndFcollect)
                 EXPECT_EQ(dest32[at], s.pe(m) * 100 + i);
                 EXPECT_EQ(dest64[at], -(s.pe(m) * 100 + i));
             }
+        oshmpi::sync(s.start, s.log_stride, s.size, psync); // everyone has read dest
         oshmpi::fcollect32(dest32.data(), source32.data(), 3, s.start, s.log_stride, s.size, psync);
         oshmpi::fcollect64(dest64.data(), source64.data(), 3, s.start, s.log_stride, s.size, psync);
         for (int m = 0; m < s.size; ++m)
@@ -141,6 +151,9 @@ TEST(ActiveSet, AlltoallAndAlltoalls)
     oshmpi::symmetric_array<std::int32_t> source32(3 * n * npes()), dest32(3 * n * npes());
     oshmpi::symmetric_array<std::int64_t> source64(3 * n * npes()), dest64(3 * n * npes());
     for (const active_set& s : sets()) {
+        // One set at a time: a PE done with the previous set must not write into the dest of
+        // a PE still checking it (dest must be ready before anyone calls).
+        oshmpi::barrier_all();
         int mine = s.index_of_me();
         if (mine < 0) continue;
         for (int k = 0; k < n * s.size; ++k) {
@@ -159,6 +172,7 @@ TEST(ActiveSet, AlltoallAndAlltoalls)
             source32[3 * k] = me() * 1000 + k;
             source64[3 * k] = me() * 1000 + k;
         }
+        oshmpi::sync(s.start, s.log_stride, s.size, psync); // everyone has read dest
         oshmpi::alltoalls32(dest32.data(), source32.data(), 2, 3, n, s.start, s.log_stride, s.size, psync);
         oshmpi::alltoalls64(dest64.data(), source64.data(), 2, 3, n, s.start, s.log_stride, s.size, psync);
         for (int m = 0; m < s.size; ++m)
@@ -199,6 +213,9 @@ TYPED_TEST(ToAll, SumProdAndOrderOverEverySet)
     constexpr int n = 5;
     oshmpi::symmetric_array<T> source(n), dest(n), work(n);
     for (const active_set& s : sets()) {
+        // One set at a time: a PE done with the previous set must not write into the dest of
+        // a PE still checking it (dest must be ready before anyone calls).
+        oshmpi::barrier_all();
         if (s.index_of_me() < 0) continue;
         for (int i = 0; i < n; ++i) source[i] = legacy_value<T>(me(), i);
         auto check = [&](oshmpi::reduce_op op, auto combine) {

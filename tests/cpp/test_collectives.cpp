@@ -62,6 +62,9 @@ TYPED_TEST(DataCollective, BroadcastFromEveryRoot)
                 source[i] = value<T>(me(), i);
                 dest[i] = T{};
             }
+            // The spec: every member's dest is ready before any member calls (the root may write
+            // into ours as soon as it enters).
+            oshmpi::team_sync(t);
             oshmpi::broadcast(t, dest.data(), source.data(), n, root);
             // Every member, the root included (OpenSHMEM 1.5), holds the root's source.
             for (std::size_t i = 0; i < n; ++i) EXPECT_EQ(dest[i], value<T>(world_of(t, root), i)) << "root " << root;
@@ -135,6 +138,7 @@ TYPED_TEST(DataCollective, AlltoallsWithStrides)
         std::size_t team_elements = n * oshmpi::team_n_pes(t);
         for (std::size_t k = 0; k < elements * dst; ++k) dest[k] = T{};
         for (std::size_t k = 0; k < team_elements; ++k) source[k * sst] = value<T>(me(), k);
+        oshmpi::team_sync(t); // every dest reset before any member writes into it
         oshmpi::alltoalls(t, dest.data(), source.data(), dst, sst, n);
         int mine = oshmpi::team_my_pe(t);
         for (int p = 0; p < oshmpi::team_n_pes(t); ++p)
@@ -155,17 +159,21 @@ TEST(Collectives, ByteForms)
     int root = npes() - 1;
     oshmpi::broadcastmem(world, dest.data(), source.data(), n, root);
     for (std::size_t i = 0; i < n; ++i) EXPECT_EQ(dest[i], static_cast<char>('a' + (root + i) % 26));
+    oshmpi::sync_all(); // dest is read above: it is ready for the next collective only after this
     oshmpi::fcollectmem(world, dest.data(), source.data(), n);
     for (int p = 0; p < npes(); ++p)
         for (std::size_t i = 0; i < n; ++i) EXPECT_EQ(dest[p * n + i], static_cast<char>('a' + (p + i) % 26));
+    oshmpi::sync_all();
     oshmpi::collectmem(world, dest.data(), source.data(), static_cast<std::size_t>(me()));
     std::size_t at = 0;
     for (int p = 0; p < npes(); ++p)
         for (int i = 0; i < p; ++i, ++at) EXPECT_EQ(dest[at], static_cast<char>('a' + (p + i) % 26));
+    oshmpi::sync_all();
     oshmpi::alltoallmem(world, dest.data(), source.data(), n);
     for (int p = 0; p < npes(); ++p)
         for (std::size_t i = 0; i < n; ++i)
             EXPECT_EQ(dest[p * n + i], static_cast<char>('a' + (p + me() * n + i) % 26));
+    oshmpi::sync_all();
     oshmpi::alltoallsmem(world, dest.data(), source.data(), 1, 1, n);
     for (int p = 0; p < npes(); ++p)
         for (std::size_t i = 0; i < n; ++i)
@@ -198,6 +206,53 @@ TEST(Collectives, LargeFcollect)
     for (int p = 0; p < npes(); ++p)
         for (std::size_t i = 0; i < n; ++i) wrong += dest[p * n + i] != static_cast<int>(i) * 7 + p;
     EXPECT_EQ(wrong, 0u);
+    oshmpi::barrier_all();
+}
+
+// The spec lets a PE call the next collective on a team as soon as the last one returned, with no
+// synchronization in between: the node-local path must keep rounds, roots and staging buffers
+// apart. Broadcasts from changing roots, small (staged) and large (in place over the members'
+// buffers) reductions and fcollects, back to back, on the world and on TEAM_SHARED.
+TEST(Collectives, BackToBackWithoutSynchronization)
+{
+    constexpr std::size_t large = 3001; // 24 KB of longs: read in place, in uneven chunks
+    oshmpi::symmetric_array<long> bsource(4), bdest(2 * 4), small(3), small_sum(3), big(large), big_sum(large);
+    oshmpi::symmetric_array<long> gathered(4 * npes());
+    for (oshmpi::team* t : {oshmpi::team_world(), oshmpi::team_shared()}) {
+        const int n = oshmpi::team_n_pes(t), mine = oshmpi::team_my_pe(t);
+        for (int k = 0; k < 60; ++k) {
+            const int root = k % n;
+            for (int i = 0; i < 4; ++i) bsource[i] = 1000L * k + 10L * mine + i;
+            // Two dest buffers in turn: the reduction between two uses of one makes sure every
+            // member has checked it before the next root writes into it.
+            long* into = bdest.data() + 4 * (k % 2);
+            oshmpi::broadcast(t, into, bsource.data(), 4, root);
+            for (int i = 0; i < 4; ++i) EXPECT_EQ(into[i], 1000L * k + 10L * root + i) << "iteration " << k;
+
+            for (int i = 0; i < 3; ++i) small[i] = k * (mine + 1) + i;
+            oshmpi::sum_reduce(t, small_sum.data(), small.data(), 3);
+            for (int i = 0; i < 3; ++i) EXPECT_EQ(small_sum[i], k * n * (n + 1) / 2 + n * i) << "iteration " << k;
+
+            if (k % 10 == 0) {
+                for (std::size_t i = 0; i < large; ++i) big[i] = static_cast<long>(i) * (mine + 1) + k;
+                oshmpi::sum_reduce(t, big_sum.data(), big.data(), large);
+                std::size_t wrong = 0;
+                for (std::size_t i = 0; i < large; ++i)
+                    wrong += big_sum[i] != static_cast<long>(i) * n * (n + 1) / 2 + static_cast<long>(k) * n;
+                EXPECT_EQ(wrong, 0u) << "iteration " << k;
+                // In place: dest == source.
+                oshmpi::max_reduce(t, big.data(), big.data(), large);
+                wrong = 0;
+                for (std::size_t i = 0; i < large; ++i) wrong += big[i] != static_cast<long>(i) * n + k;
+                EXPECT_EQ(wrong, 0u) << "iteration " << k << " in place";
+            }
+            oshmpi::fcollect(t, gathered.data(), bsource.data(), 4);
+            for (int p = 0; p < n; ++p) EXPECT_EQ(gathered[4 * p + 3], 1000L * k + 10L * p + 3) << "iteration " << k;
+            // The next fcollect writes `gathered` again: a reduction in between would order it, a
+            // sync is simpler.
+            oshmpi::team_sync(t);
+        }
+    }
     oshmpi::barrier_all();
 }
 

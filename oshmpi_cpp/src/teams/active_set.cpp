@@ -11,6 +11,7 @@
 #include "core/error.hpp"
 #include "core/progress.hpp"
 #include "core/runtime.hpp"
+#include "teams/node_collectives.hpp"
 #include "teams/team.hpp"
 #include "teams/team_create.hpp"
 
@@ -58,6 +59,7 @@ team* active_set_team(active_set set, const char* routine)
              set.start, set.log_stride, set.size);
     // The template outlives the team (both go at finalize), so the team only borrows it.
     team* t = adopt_communicator(comm, {}, 0, /*predefined=*/true, /*owns_comm=*/false);
+    node_area::attach(*t); // collective over the active set
     active_set_teams().emplace(key, t);
     return t;
 }
@@ -71,7 +73,9 @@ void barrier_active_set(active_set set, const char* routine)
 {
     team* t = active_set_team(set, routine);
     quiet_all_contexts();
-    barrier(t->comm);
+    std::atomic_thread_fence(std::memory_order_seq_cst);
+    if (node_coll::usable(*t, nullptr, nullptr)) node_coll::sync(*t);
+    else barrier(t->comm);
     std::atomic_thread_fence(std::memory_order_seq_cst);
 }
 
@@ -79,7 +83,8 @@ void sync_active_set(active_set set, const char* routine)
 {
     team* t = active_set_team(set, routine);
     std::atomic_thread_fence(std::memory_order_seq_cst);
-    barrier(t->comm);
+    if (node_coll::usable(*t, nullptr, nullptr)) node_coll::sync(*t);
+    else barrier(t->comm);
     std::atomic_thread_fence(std::memory_order_seq_cst);
 }
 

@@ -1,6 +1,7 @@
-// broadcast, collect, fcollect, alltoall and alltoalls (OpenSHMEM 1.5 sections 9.9.5-9.9.8): MPI
-// collectives on the team's communicator, straight over the symmetric buffers, always in their
-// nonblocking form driven by test-and-yield (see core/progress.hpp).
+// broadcast, collect, fcollect, alltoall and alltoalls (OpenSHMEM 1.5 sections 9.9.5-9.9.8): in
+// shared memory when every member shares this node (node_collectives.hpp), else MPI collectives on
+// the team's communicator, straight over the symmetric buffers, always in their nonblocking form
+// driven by test-and-yield (see core/progress.hpp).
 #include <oshmpi/collectives.hpp>
 
 #include <cstdint>
@@ -9,8 +10,10 @@
 
 #include "core/error.hpp"
 #include "core/progress.hpp"
+#include "memory/segment.hpp"
 #include "teams/checks.hpp"
 #include "teams/large_count.hpp"
+#include "teams/node_collectives.hpp"
 #include "teams/team.hpp"
 
 namespace oshmpi::detail {
@@ -24,6 +27,10 @@ void broadcast_bytes(team* t, void* dest, const void* source, std::size_t nbytes
     check_symmetric(dest, nbytes, "dest", routine);
     check_symmetric(source, nbytes, "source", routine);
     mpi_count count = to_mpi_count(nbytes, routine);
+    if (node_coll::usable(tm, nbytes != 0 ? dest : nullptr, nullptr)) {
+        node_coll::broadcast(tm, dest, source, nbytes, root, write_root_dest);
+        return;
+    }
 
     void* buffer = dest;
     if (tm.my_pe == root) {
@@ -39,6 +46,11 @@ void collect_bytes(team* t, void* dest, const void* source, std::size_t nbytes, 
 {
     team& tm = check_team(t, routine);
     check_symmetric(source, nbytes, "source", routine);
+    // dest's size is known only after the sizes are exchanged; the path depends on where it is.
+    if (node_coll::usable(tm, segments().find(dest, 1) != nullptr ? dest : nullptr, nullptr)) {
+        node_coll::collect(tm, dest, source, nbytes, routine);
+        return;
+    }
     auto n = static_cast<std::size_t>(tm.n_pes);
 
     // Every member's contribution, so each knows where the others' land.
@@ -70,6 +82,10 @@ void fcollect_bytes(team* t, void* dest, const void* source, std::size_t nbytes,
     check_symmetric(dest, total, "dest", routine);
     check_disjoint(dest, total, source, nbytes, routine);
     to_mpi_count(total, routine);
+    if (node_coll::usable(tm, nbytes != 0 ? dest : nullptr, nullptr)) {
+        node_coll::fcollect(tm, dest, source, nbytes);
+        return;
+    }
     MPI_Request request;
     OSHMPI_MPI(iallgather(source, to_mpi_count(nbytes, routine), MPI_BYTE, dest, tm.comm, &request));
     complete(request);
@@ -83,6 +99,10 @@ void alltoall_bytes(team* t, void* dest, const void* source, std::size_t nbytes,
     check_symmetric(dest, total, "dest", routine);
     check_disjoint(dest, total, source, total, routine);
     to_mpi_count(total, routine);
+    if (node_coll::usable(tm, nbytes != 0 ? dest : nullptr, nullptr)) {
+        node_coll::alltoall(tm, dest, source, nbytes);
+        return;
+    }
     MPI_Request request;
     OSHMPI_MPI(ialltoall(source, to_mpi_count(nbytes, routine), MPI_BYTE, dest, tm.comm, &request));
     complete(request);
@@ -102,6 +122,10 @@ void alltoalls_bytes(team* t, void* dest, const void* source, std::ptrdiff_t dst
     check_symmetric(source, span(sst), "source", routine);
     check_symmetric(dest, span(dst), "dest", routine);
     check_disjoint(dest, span(dst), source, span(sst), routine);
+    if (node_coll::usable(tm, nelems != 0 ? dest : nullptr, nullptr)) {
+        node_coll::alltoalls(tm, dest, source, dst, sst, elem_size, nelems);
+        return;
+    }
 
     MPI_Request request;
     if (nelems == 0) {

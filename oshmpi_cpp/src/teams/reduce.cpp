@@ -1,5 +1,6 @@
-// Reductions over a team (OpenSHMEM 1.5 section 9.9.9): MPI_Iallreduce on the team's communicator,
-// in place when dest == source. The element's MPI datatype comes from the typed face
+// Reductions over a team (OpenSHMEM 1.5 section 9.9.9): in shared memory when every member shares
+// this node (node_collectives.hpp, with MPI's own operators), else MPI_Iallreduce on the team's
+// communicator, in place when dest == source. The element's MPI datatype comes from the typed face
 // (detail::reduce_datatype), so one body serves every type of the reduction tables.
 #include <oshmpi/collectives.hpp>
 
@@ -7,6 +8,7 @@
 #include "core/progress.hpp"
 #include "teams/checks.hpp"
 #include "teams/large_count.hpp"
+#include "teams/node_collectives.hpp"
 #include "teams/team.hpp"
 
 namespace oshmpi::detail {
@@ -70,6 +72,10 @@ void reduce_elements(team* t, reduce_op op, MPI_Datatype type, void* dest, const
     check_symmetric(source, nbytes, "source", routine);
     bool in_place = dest == source;
     if (!in_place) check_disjoint(dest, nbytes, source, nbytes, routine);
+    if (node_coll::usable(tm, nbytes != 0 ? dest : nullptr, nbytes != 0 ? source : nullptr)) {
+        node_coll::reduce(tm, mop, type, static_cast<std::size_t>(element_size), dest, source, nreduce);
+        return;
+    }
 
     MPI_Request request;
     OSHMPI_MPI(iallreduce(in_place ? MPI_IN_PLACE : source, dest, to_mpi_count(nreduce, routine), type, mop, tm.comm,

@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "core/progress.hpp"
 #include "core/runtime.hpp"
+#include "teams/node_collectives.hpp"
 #include "teams/team_create.hpp"
 
 namespace oshmpi {
@@ -75,6 +76,9 @@ void create_predefined_teams(runtime& rt)
     // Our own duplicates: team collectives never interleave with the runtime's internal ones.
     world_team = adopt_communicator(nonblocking_dup(rt.world), {}, 0, /*predefined=*/true);
     shared_team = adopt_communicator(nonblocking_dup(rt.node), {}, 0, /*predefined=*/true);
+    node_area::create(rt);
+    node_area::attach(*world_team);
+    node_area::attach(*shared_team);
 }
 
 void destroy_all_teams()
@@ -85,6 +89,7 @@ void destroy_all_teams()
     live_teams().clear();
     world_team = shared_team = nullptr;
     release_templates();
+    node_area::destroy();
 }
 
 team& check_team(team* t, const char* routine)
@@ -151,6 +156,7 @@ void team_destroy(team* t)
              t == detail::world_team    ? "SHMEM_TEAM_WORLD"
              : t == detail::shared_team ? "SHMEM_TEAM_SHARED"
                                         : "a predefined team");
+    detail::node_area::detach(checked);
     if (checked.owns_comm) OSHMPI_MPI(MPI_Comm_free(&checked.comm));
     detail::live_teams().erase(t);
 }
@@ -165,7 +171,8 @@ void team_sync(team* t)
     team& checked = check_team(t, "shmem_team_sync");
     // Local stores before the sync must be visible to the members after it (as sync_all).
     std::atomic_thread_fence(std::memory_order_seq_cst);
-    detail::barrier(checked.comm);
+    if (detail::node_coll::usable(checked, nullptr, nullptr)) detail::node_coll::sync(checked);
+    else detail::barrier(checked.comm);
     std::atomic_thread_fence(std::memory_order_seq_cst);
 }
 

@@ -9,6 +9,8 @@
 
 #include <oshmpi/team.hpp>
 
+#include "teams/node_area.hpp"
+
 namespace oshmpi {
 
 struct team {
@@ -20,6 +22,12 @@ struct team {
     std::vector<int> world_pe;     // world_pe[i] is the world PE of member i
     bool predefined = false;       // TEAM_WORLD, TEAM_SHARED and active-set teams: not destroyable
     bool owns_comm = true;         // active-set teams borrow a cached communicator
+
+    // Node-local collectives (teams/node_collectives.hpp), when every member shares this node:
+    int shm_slot = -1;                // our slot in every member's control area, or -1
+    std::uint32_t shm_epoch = 0;      // flag rounds of this team's collectives so far
+    std::uint32_t shm_staged = 0;     // staged reductions so far (picks the staging buffer)
+    std::vector<detail::node_area::slot_view> shm_member; // member i's slot, mapped here
 };
 
 namespace detail {

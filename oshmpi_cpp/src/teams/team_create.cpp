@@ -139,7 +139,9 @@ team* create_team_over(team& parent, const std::vector<int>& members, const team
              routine, ok ? "failed on another PE" : why.c_str());
     }
     if (members.empty()) return nullptr;
-    return adopt_communicator(comm, config, config_mask, predefined);
+    team* made = adopt_communicator(comm, config, config_mask, predefined);
+    node_area::attach(*made); // collective over the new team's members
+    return made;
 }
 
 void release_templates()

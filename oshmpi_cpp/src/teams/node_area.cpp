@@ -1,0 +1,104 @@
+#include "teams/node_area.hpp"
+
+#include <cstring>
+#include <memory>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/progress.hpp"
+#include "teams/team.hpp"
+
+namespace oshmpi::detail::node_area {
+
+namespace {
+
+struct areas {
+    MPI_Win win = MPI_WIN_NULL;
+    std::vector<char*> of_pe; // world PE -> its area mapped here, nullptr off this node
+    std::size_t slot_bytes = 0;
+    int node_size = 0;
+    std::uint64_t free_slots = 0; // bit s set: slot s of our area is free
+};
+
+areas* the_areas = nullptr;
+
+} // namespace
+
+void create(runtime& rt)
+{
+    if (the_areas != nullptr || !rt.rma_in_shared_memory) return;
+    auto made = std::make_unique<areas>();
+    OSHMPI_MPI(MPI_Comm_size(rt.node, &made->node_size));
+    made->slot_bytes = slot_view::bytes_for(static_cast<std::size_t>(made->node_size));
+
+    MPI_Info info;
+    OSHMPI_MPI(MPI_Info_create(&info));
+    // Each PE's area on pages of its own: no line is shared between two PEs' areas.
+    OSHMPI_MPI(MPI_Info_set(info, "alloc_shared_noncontig", "true"));
+    char* mine = nullptr;
+    int rc = MPI_Win_allocate_shared(static_cast<MPI_Aint>(made->slot_bytes * max_slots), 1, info, rt.node, &mine,
+                                     &made->win);
+    MPI_Info_free(&info);
+    OSHMPI_MPI(rc);
+    made->of_pe.assign(static_cast<std::size_t>(rt.n_pes), nullptr);
+    for (int pe = 0; pe < rt.n_pes; ++pe) {
+        int node_rank = rt.node_rank_of_pe[static_cast<std::size_t>(pe)];
+        if (node_rank < 0) continue;
+        MPI_Aint size = 0;
+        int disp_unit = 0;
+        char* base = nullptr;
+        OSHMPI_MPI(MPI_Win_shared_query(made->win, node_rank, &size, &disp_unit, &base));
+        made->of_pe[static_cast<std::size_t>(pe)] = base;
+    }
+    made->free_slots = ~std::uint64_t{0};
+    static_assert(max_slots == 64, "free_slots is one 64-bit mask");
+    the_areas = made.release();
+}
+
+void destroy()
+{
+    if (the_areas == nullptr) return;
+    MPI_Win_free(&the_areas->win);
+    delete the_areas;
+    the_areas = nullptr;
+}
+
+void attach(team& t)
+{
+    if (the_areas == nullptr || t.n_pes < 2) return;
+    // Every member computes the same answer: sharing a node is symmetric.
+    for (int pe : t.world_pe)
+        if (the_areas->of_pe[static_cast<std::size_t>(pe)] == nullptr) return;
+
+    std::uint64_t free_everywhere = the_areas->free_slots;
+    MPI_Request request;
+    OSHMPI_MPI(MPI_Iallreduce(MPI_IN_PLACE, &free_everywhere, 1, MPI_UINT64_T, MPI_BAND, t.comm, &request));
+    complete(request);
+    if (free_everywhere == 0) return; // no slot free on every member: MPI collectives
+
+    int slot = __builtin_ctzll(free_everywhere);
+    the_areas->free_slots &= ~(std::uint64_t{1} << slot);
+    t.shm_slot = slot;
+    t.shm_epoch = 0;
+    t.shm_staged = 0;
+    t.shm_member.clear();
+    for (int pe : t.world_pe)
+        t.shm_member.emplace_back(the_areas->of_pe[static_cast<std::size_t>(pe)] +
+                                      static_cast<std::size_t>(slot) * the_areas->slot_bytes,
+                                  the_areas->node_size);
+    // A slot may have served another team before: its flags hold that team's numbers. Zero ours,
+    // and let nobody raise a flag here before every member has zeroed its own.
+    char* own = t.shm_member[static_cast<std::size_t>(t.my_pe)].base();
+    std::memset(own, 0, the_areas->slot_bytes);
+    mpi_barrier(t.comm);
+}
+
+void detach(team& t)
+{
+    if (t.shm_slot < 0 || the_areas == nullptr) return;
+    the_areas->free_slots |= std::uint64_t{1} << t.shm_slot;
+    t.shm_slot = -1;
+    t.shm_member.clear();
+}
+
+} // namespace oshmpi::detail::node_area

@@ -1,0 +1,79 @@
+// The node-shared control area of the team collectives: every PE owns one, every PE of its node
+// maps all of them. It holds a fixed number of slots; each team whose members all share this node
+// holds one slot, the same number on every member, and in that slot of each member's area:
+//   - a flag per member (team number), which only that member raises: "my part of collective
+//     number e has reached you" (e counts the flag rounds of the team's collectives);
+//   - a word per member for collect's sizes;
+//   - two staging buffers per member (alternating by reduction) for small reductions.
+// Team creation is collective only over the parent, so a slot is agreed among the new team's
+// members: the lowest one free on all of them.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "core/runtime.hpp"
+#include "core/shared_flag.hpp"
+
+namespace oshmpi {
+struct team;
+}
+
+namespace oshmpi::detail::node_area {
+
+inline constexpr int max_slots = 64;
+// Reductions of up to this many bytes per PE are staged (one flag round); larger ones read the
+// members' sources in place (two rounds, the work split among the members).
+inline constexpr std::size_t stage_bytes = 512;
+
+// One slot of one PE's area, as mapped here.
+class slot_view {
+public:
+    slot_view() = default;
+    slot_view(char* base, int members) : base_(base), members_(static_cast<std::size_t>(members)) {}
+
+    [[nodiscard]] shared_flag& flag_from(int writer) const noexcept
+    {
+        return reinterpret_cast<shared_flag*>(base_)[writer];
+    }
+    [[nodiscard]] std::uint64_t& size_from(int writer) const noexcept
+    {
+        return reinterpret_cast<std::uint64_t*>(base_ + members_ * sizeof(shared_flag))[writer];
+    }
+    [[nodiscard]] char* stage(unsigned parity, int writer) const noexcept
+    {
+        return base_ + stage_offset() + (parity * members_ + static_cast<std::size_t>(writer)) * stage_bytes;
+    }
+    [[nodiscard]] char* base() const noexcept { return base_; }
+
+    // The bytes a slot takes for a node of `members` PEs.
+    [[nodiscard]] static std::size_t bytes_for(std::size_t members) noexcept
+    {
+        return stage_offset_for(members) + 2 * members * stage_bytes;
+    }
+
+private:
+    [[nodiscard]] std::size_t stage_offset() const noexcept { return stage_offset_for(members_); }
+    [[nodiscard]] static std::size_t stage_offset_for(std::size_t members) noexcept
+    {
+        std::size_t end = members * (sizeof(shared_flag) + sizeof(std::uint64_t));
+        return (end + cache_line - 1) / cache_line * cache_line;
+    }
+
+    char* base_ = nullptr;
+    std::size_t members_ = 0;
+};
+
+// Allocates the areas (collective over rt.node). Skipped with OSHMPI_TRANSPORT=mpi.
+void create(runtime& rt);
+// Frees them (collective over rt.node; finalize, before rt.node is freed).
+void destroy();
+
+// Collective over `t`'s members: gives `t` a slot if every member shares this node and a slot is
+// free on all, and prepares it (zeroed on every member before anyone uses it). Otherwise the team
+// keeps the MPI collectives.
+void attach(team& t);
+// Gives the team's slot back (local; the team's collectives are complete).
+void detach(team& t);
+
+} // namespace oshmpi::detail::node_area

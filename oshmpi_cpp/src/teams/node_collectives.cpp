@@ -1,0 +1,289 @@
+#include "teams/node_collectives.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <climits>
+#include <cstdint>
+#include <cstring>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/shared_flag.hpp"
+#include "memory/segment.hpp"
+#include "teams/checks.hpp"
+
+namespace oshmpi::detail::node_coll {
+
+namespace {
+
+using node_area::slot_view;
+
+const slot_view& slot_of(const team& t, int member) noexcept
+{
+    return t.shm_member[static_cast<std::size_t>(member)];
+}
+
+// Where member `m`'s copy of the symmetric `address` is mapped here.
+template <class T>
+T* at_member(const team& t, const segment& seg, T* address, int m) noexcept
+{
+    auto offset = reinterpret_cast<const char*>(address) - seg.base;
+    return reinterpret_cast<T*>(seg.peer_base[static_cast<std::size_t>(t.world_pe[static_cast<std::size_t>(m)])] +
+                                offset);
+}
+
+const segment& segment_of(const void* address) noexcept
+{
+    return *segments().find(address, 0);
+}
+
+// Raises our flag in member `m`'s slot: our part of flag round `epoch` has reached it.
+void signal(const team& t, int m, std::uint32_t epoch) noexcept
+{
+    raise(slot_of(t, m).flag_from(t.my_pe), epoch);
+}
+
+// Waits until member `m` has raised its flag in our slot to `epoch`.
+void wait_for(const team& t, int m, std::uint32_t epoch)
+{
+    await(slot_of(t, t.my_pe).flag_from(m), epoch);
+}
+
+void wait_for_all(const team& t, std::uint32_t epoch)
+{
+    for (int m = 0; m < t.n_pes; ++m)
+        if (m != t.my_pe) wait_for(t, m, epoch);
+}
+
+void signal_all(const team& t, std::uint32_t epoch) noexcept
+{
+    for (int k = 1; k < t.n_pes; ++k) signal(t, (t.my_pe + k) % t.n_pes, epoch);
+}
+
+// inout = in (op) inout, over `count` elements, through MPI's own operator.
+void reduce_local(const void* in, void* inout, std::size_t count, MPI_Datatype type, std::size_t elem_size,
+                  MPI_Op op)
+{
+    constexpr std::size_t most = INT_MAX;
+    for (std::size_t done = 0; done < count; done += most) {
+        int piece = static_cast<int>(std::min(most, count - done));
+        OSHMPI_MPI(MPI_Reduce_local(static_cast<const char*>(in) + done * elem_size,
+                                    static_cast<char*>(inout) + done * elem_size, piece, type, op));
+    }
+}
+
+} // namespace
+
+bool usable(const team& t, const void* first, const void* second) noexcept
+{
+    if (t.n_pes == 1) return true;
+    if (t.shm_slot < 0) return false;
+    for (const void* address : {first, second}) {
+        if (address == nullptr) continue;
+        const segment* seg = segments().find(address, 0);
+        if (seg == nullptr) return false;
+        for (int pe : t.world_pe)
+            if (seg->peer_base[static_cast<std::size_t>(pe)] == nullptr) return false;
+    }
+    return true;
+}
+
+void broadcast(team& t, void* dest, const void* source, std::size_t nbytes, int root, bool write_root_dest)
+{
+    if (t.my_pe == root) {
+        if (t.n_pes > 1) {
+            const std::uint32_t epoch = ++t.shm_epoch;
+            const segment* seg = nbytes != 0 ? &segment_of(dest) : nullptr;
+            for (int k = 1; k < t.n_pes; ++k) {
+                int m = (root + k) % t.n_pes;
+                if (nbytes != 0) std::memcpy(at_member(t, *seg, dest, m), source, nbytes);
+                signal(t, m, epoch);
+            }
+        }
+        if (write_root_dest && dest != source && nbytes != 0) std::memmove(dest, source, nbytes);
+        return;
+    }
+    wait_for(t, root, ++t.shm_epoch);
+}
+
+void fcollect(team& t, void* dest, const void* source, std::size_t nbytes)
+{
+    const std::size_t my_offset = static_cast<std::size_t>(t.my_pe) * nbytes;
+    if (nbytes != 0) std::memcpy(static_cast<char*>(dest) + my_offset, source, nbytes);
+    if (t.n_pes == 1) return;
+    const std::uint32_t epoch = ++t.shm_epoch;
+    const segment* seg = nbytes != 0 ? &segment_of(dest) : nullptr;
+    for (int k = 1; k < t.n_pes; ++k) {
+        int m = (t.my_pe + k) % t.n_pes;
+        if (nbytes != 0) std::memcpy(at_member(t, *seg, static_cast<char*>(dest), m) + my_offset, source, nbytes);
+        signal(t, m, epoch);
+    }
+    wait_for_all(t, epoch);
+}
+
+void collect(team& t, void* dest, const void* source, std::size_t nbytes, const char* routine)
+{
+    if (t.n_pes == 1) {
+        check_symmetric(dest, nbytes, "dest", routine);
+        check_disjoint(dest, nbytes, source, nbytes, routine);
+        if (nbytes != 0) std::memcpy(dest, source, nbytes);
+        return;
+    }
+    const auto n = static_cast<std::size_t>(t.n_pes);
+    const slot_view& mine = slot_of(t, t.my_pe);
+    // Round one: every member's size, into every member's slot.
+    const std::uint32_t sizes_known = ++t.shm_epoch;
+    mine.size_from(t.my_pe) = nbytes;
+    for (int k = 1; k < t.n_pes; ++k) {
+        int m = (t.my_pe + k) % t.n_pes;
+        slot_of(t, m).size_from(t.my_pe) = nbytes;
+        signal(t, m, sizes_known);
+    }
+    wait_for_all(t, sizes_known);
+    std::size_t offset = 0, total = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (static_cast<int>(i) == t.my_pe) offset = total;
+        total += mine.size_from(static_cast<int>(i));
+    }
+    // Every member sees the same sizes, so all throw alike (the next collective's rounds follow
+    // this one's on every member).
+    check_symmetric(dest, total, "dest", routine);
+    check_disjoint(dest, total, source, nbytes, routine);
+
+    // Round two: the data.
+    const std::uint32_t data_in = ++t.shm_epoch;
+    if (nbytes != 0) std::memcpy(static_cast<char*>(dest) + offset, source, nbytes);
+    const segment* seg = total != 0 ? &segment_of(dest) : nullptr;
+    for (int k = 1; k < t.n_pes; ++k) {
+        int m = (t.my_pe + k) % t.n_pes;
+        if (nbytes != 0) std::memcpy(at_member(t, *seg, static_cast<char*>(dest), m) + offset, source, nbytes);
+        signal(t, m, data_in);
+    }
+    wait_for_all(t, data_in);
+}
+
+void alltoall(team& t, void* dest, const void* source, std::size_t nbytes)
+{
+    const auto* from = static_cast<const char*>(source);
+    const std::size_t my_offset = static_cast<std::size_t>(t.my_pe) * nbytes;
+    if (nbytes != 0) std::memcpy(static_cast<char*>(dest) + my_offset, from + my_offset, nbytes);
+    if (t.n_pes == 1) return;
+    const std::uint32_t epoch = ++t.shm_epoch;
+    const segment* seg = nbytes != 0 ? &segment_of(dest) : nullptr;
+    for (int k = 1; k < t.n_pes; ++k) {
+        int m = (t.my_pe + k) % t.n_pes;
+        if (nbytes != 0)
+            std::memcpy(at_member(t, *seg, static_cast<char*>(dest), m) + my_offset,
+                        from + static_cast<std::size_t>(m) * nbytes, nbytes);
+        signal(t, m, epoch);
+    }
+    wait_for_all(t, epoch);
+}
+
+void alltoalls(team& t, void* dest, const void* source, std::ptrdiff_t dst, std::ptrdiff_t sst, std::size_t elem_size,
+               std::size_t nelems)
+{
+    const auto* from = static_cast<const char*>(source);
+    const std::size_t source_step = static_cast<std::size_t>(sst) * elem_size;
+    const std::size_t dest_step = static_cast<std::size_t>(dst) * elem_size;
+    // Block j of a buffer: nelems elements `stride` apart, starting at element j * nelems * stride.
+    auto copy_block = [&](char* to_dest, int m) {
+        const char* in = from + static_cast<std::size_t>(m) * nelems * source_step;
+        char* out = to_dest + static_cast<std::size_t>(t.my_pe) * nelems * dest_step;
+        for (std::size_t k = 0; k < nelems; ++k) std::memcpy(out + k * dest_step, in + k * source_step, elem_size);
+    };
+    if (nelems != 0) copy_block(static_cast<char*>(dest), t.my_pe);
+    if (t.n_pes == 1) return;
+    const std::uint32_t epoch = ++t.shm_epoch;
+    const segment* seg = nelems != 0 ? &segment_of(dest) : nullptr;
+    for (int k = 1; k < t.n_pes; ++k) {
+        int m = (t.my_pe + k) % t.n_pes;
+        if (nelems != 0) copy_block(at_member(t, *seg, static_cast<char*>(dest), m), m);
+        signal(t, m, epoch);
+    }
+    wait_for_all(t, epoch);
+}
+
+void reduce(team& t, MPI_Op op, MPI_Datatype type, std::size_t elem_size, void* dest, const void* source,
+            std::size_t nreduce)
+{
+    const std::size_t nbytes = nreduce * elem_size;
+    if (t.n_pes == 1) {
+        if (dest != source && nbytes != 0) std::memcpy(dest, source, nbytes);
+        return;
+    }
+    if (nbytes <= node_area::stage_bytes) {
+        // Staged: our source into every member's staging buffer (ours too), then each member
+        // reduces all of them, in team order, into its dest.
+        const std::uint32_t epoch = ++t.shm_epoch;
+        const unsigned parity = t.shm_staged++ & 1U;
+        for (int k = 0; k < t.n_pes; ++k) {
+            int m = (t.my_pe + k) % t.n_pes;
+            if (nbytes != 0) std::memcpy(slot_of(t, m).stage(parity, t.my_pe), source, nbytes);
+            if (m != t.my_pe) signal(t, m, epoch);
+        }
+        if (nbytes == 0) {
+            wait_for_all(t, epoch);
+            return;
+        }
+        const slot_view& mine = slot_of(t, t.my_pe);
+        if (t.my_pe != 0) wait_for(t, 0, epoch);
+        std::memcpy(dest, mine.stage(parity, 0), nbytes);
+        for (int m = 1; m < t.n_pes; ++m) {
+            if (m != t.my_pe) wait_for(t, m, epoch);
+            reduce_local(mine.stage(parity, m), dest, nreduce, type, elem_size, op);
+        }
+        return;
+    }
+
+    // In place over the members' buffers: round one says every member's source is readable and
+    // its dest writable; member m then reduces chunk m of every source and writes the result into
+    // chunk m of every dest; round two says it is done, so no source is read after its owner
+    // returns. In place (dest == source) is safe: chunk m of any buffer is read and written by
+    // member m alone, and it reads before it writes.
+    const std::uint32_t all_in = ++t.shm_epoch;
+    const std::uint32_t all_done = ++t.shm_epoch;
+    signal_all(t, all_in);
+    wait_for_all(t, all_in);
+
+    const auto n = static_cast<std::size_t>(t.n_pes);
+    // Chunks of whole cache lines where the type allows, so members write disjoint lines.
+    const std::size_t grain = std::max<std::size_t>(1, cache_line / elem_size);
+    const std::size_t chunk = ((nreduce + n - 1) / n + grain - 1) / grain * grain;
+    const std::size_t first = std::min(nreduce, static_cast<std::size_t>(t.my_pe) * chunk);
+    const std::size_t count = std::min(nreduce, first + chunk) - first;
+    if (count != 0) {
+        const segment& dest_seg = segment_of(dest);
+        const segment& source_seg = segment_of(source);
+        const std::size_t at = first * elem_size;
+        char* result = static_cast<char*>(dest) + at;
+        if (dest != source) std::memcpy(result, static_cast<const char*>(source) + at, count * elem_size);
+        for (int m = 0; m < t.n_pes; ++m)
+            if (m != t.my_pe)
+                reduce_local(at_member(t, source_seg, static_cast<const char*>(source), m) + at, result, count, type,
+                             elem_size, op);
+        for (int k = 1; k < t.n_pes; ++k) {
+            int m = (t.my_pe + k) % t.n_pes;
+            std::memcpy(at_member(t, dest_seg, static_cast<char*>(dest), m) + at, result, count * elem_size);
+        }
+    }
+    signal_all(t, all_done);
+    wait_for_all(t, all_done);
+}
+
+void sync(team& t)
+{
+    if (t.n_pes == 1) {
+        std::atomic_thread_fence(std::memory_order_seq_cst);
+        return;
+    }
+    // Dissemination: in round r we signal member me + 2^r and wait for member me - 2^r. The writers
+    // of our flags differ from round to round (distinct powers of two below n differ modulo n).
+    for (int distance = 1; distance < t.n_pes; distance *= 2) {
+        const std::uint32_t epoch = ++t.shm_epoch;
+        signal(t, (t.my_pe + distance) % t.n_pes, epoch);
+        wait_for(t, (t.my_pe - distance + t.n_pes) % t.n_pes, epoch);
+    }
+}
+
+} // namespace oshmpi::detail::node_coll

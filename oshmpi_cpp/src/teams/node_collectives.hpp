@@ -1,0 +1,45 @@
+// Team collectives in shared memory, for teams whose members all share this node (node_area.hpp
+// gives such a team a slot of flags and staging buffers on every member).
+//
+// The spec lets a PE that enters a collective assume that every member's dest is ready to receive
+// (1.5 section 9.9: "the dest array on all PEs ... is ready to accept the data"), and lets a PE call
+// the next collective on the team as soon as it returns. So a PE pushes its part straight into the
+// members' dest buffers through their mapped heaps (or globals) and raises its flag in each
+// member's slot: broadcast, fcollect and alltoall(s) take one flag round; collect takes two (sizes,
+// then data). Reductions of up to node_area::stage_bytes per PE push copies of the sources into
+// the members' staging buffers (one round; two buffers alternate, and since every reduction waits
+// for every member, the buffer used two reductions ago has been read by all); larger ones read the
+// sources in place, each member reducing one chunk for everyone (two rounds, so no source is read
+// after its owner returns). Every member reduces in team order, so all get identical bits.
+//
+// A flag holds the team's flag-round count, which every member advances alike; each flag has one
+// writer, so its value only grows, and a wait is for "reached", not "equal".
+#pragma once
+
+#include <mpi.h>
+
+#include <cstddef>
+
+#include "teams/team.hpp"
+
+namespace oshmpi::detail::node_coll {
+
+// Whether `t`'s collectives run here on buffers at these addresses (nullptr: no buffer). Every
+// member gives the same answer for the same symmetric addresses.
+[[nodiscard]] bool usable(const team& t, const void* first, const void* second) noexcept;
+
+// The collectives. Arguments are checked by the caller, except collect's dest (known only once
+// the sizes are exchanged: collect checks it and throws on every member alike).
+void broadcast(team& t, void* dest, const void* source, std::size_t nbytes, int root, bool write_root_dest);
+void collect(team& t, void* dest, const void* source, std::size_t nbytes, const char* routine);
+void fcollect(team& t, void* dest, const void* source, std::size_t nbytes);
+void alltoall(team& t, void* dest, const void* source, std::size_t nbytes);
+void alltoalls(team& t, void* dest, const void* source, std::ptrdiff_t dst, std::ptrdiff_t sst, std::size_t elem_size,
+               std::size_t nelems);
+// Element-wise reduction with MPI's own operator (MPI_Reduce_local), so results match the MPI path.
+void reduce(team& t, MPI_Op op, MPI_Datatype type, std::size_t elem_size, void* dest, const void* source,
+            std::size_t nreduce);
+// Returns once every member has called it; memory ordering as a barrier (no quiet).
+void sync(team& t);
+
+} // namespace oshmpi::detail::node_coll
