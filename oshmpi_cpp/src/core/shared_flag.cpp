@@ -5,6 +5,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <ctime>
 
 #include "core/progress.hpp"
@@ -13,6 +14,9 @@
 namespace oshmpi::detail {
 
 namespace {
+
+// How long a waiter yields the core before it sleeps (see await).
+constexpr long yield_window_ns = 50'000;
 
 // While its owner sleeps, a waiter wakes up this often to let MPI progress (operations that target
 // us through MPI may need it) and to re-check the flag.
@@ -55,13 +59,14 @@ bool mpi_may_target_us() noexcept
     return false;
 }
 
-// Three phases. Spin while the writer may be running on another core. Then poll MPI and yield, for
-// as long as a futex wake-up costs (tens of us under KVM): sleeping sooner makes the partner, who
-// arrives at the next wait before we are awake, sleep in turn, and every wait then pays a wake-up.
-// Then sleep in the kernel, so that the PE we wait for gets our core (sched_yield does not promise
-// that under CFS; with 4 PEs on 2 cores it is what decides a barrier's cost). A PE that other PEs
-// may reach through MPI never sleeps: a sleeping target would stall each put to it for a whole
-// sleep slice.
+// Three phases. Spin while the writer may be running on another core. Then yield the core for up
+// to yield_window_ns: with more PEs than cores (4 PEs on 2 cores) the writer is usually a PE
+// queued behind us on this core, and handing it the core costs a context switch (~1 us), where a
+// futex sleep costs a wake-up, and under KVM a halted vCPU's wake-up costs tens of microseconds
+// (measured: barrier_all at 4 PEs on 2 cores 4.4 us yielding, 64 us sleeping at once). Then sleep
+// in the kernel: when other processes load the machine a yield may hand the core to one of them
+// for a whole time slice, while a sleeper that is woken preempts it. A PE that other PEs may reach
+// through MPI never sleeps: a sleeping target would stall each put to it for a whole sleep slice.
 void await(shared_flag& flag, std::uint32_t sequence)
 {
     if (reached(flag.sequence.load(std::memory_order_acquire), sequence)) return;
@@ -71,11 +76,13 @@ void await(shared_flag& flag, std::uint32_t sequence)
         cpu_relax();
     }
     const bool stay_awake = mpi_may_target_us();
-    const unsigned yields = spins / 4; // ~1 us each: 64 when every PE has a core, 0 when oversubscribed
-    for (unsigned i = 0; stay_awake || i < yields; ++i) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::nanoseconds(yield_window_ns);
+    for (unsigned i = 0;; ++i) {
         if (reached(flag.sequence.load(std::memory_order_acquire), sequence)) return;
-        poke_progress();
+        // MPI progress matters only for operations that reach us through MPI.
+        if (stay_awake || i % 16 == 15) poke_progress();
         sched_yield();
+        if (!stay_awake && std::chrono::steady_clock::now() >= deadline) break;
     }
     for (;;) {
         flag.sleeping.store(1, std::memory_order_seq_cst);
