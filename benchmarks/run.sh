@@ -2,11 +2,14 @@
 # Builds the benchmarks and prints: one table of our C++ face over shared memory and with the MPI
 # transport forced (OSHMPI_TRANSPORT=mpi), beside raw MPI RMA and plain local memory, at 2 PEs;
 # barrier_all / sync_all at 1, 2 and 4 PEs; then the OSU-style C benchmark, compiled with our
-# installed oshcc, at 2 PEs on both transports.
+# installed oshcc, at 2 PEs on both transports; then every collective at 2 and 4 PEs beside raw
+# MPI and any other OpenSHMEM installed (benchmarks/collectives.py), with the global-variable rows,
+# written to docs/benchmarks/collectives.json and drawn into docs/benchmarks/*.png.
 #
 #   benchmarks/run.sh            # builds into $OSHMPI_BENCH_BUILD (default: build-bench)
 #   OSHMPI_BENCH_BUILD=build-perf benchmarks/run.sh
 #   OSHMPI_BENCH_SKIP_BUILD=1 benchmarks/run.sh
+#   OSHMPI_BENCH_ONLY=collectives benchmarks/run.sh   # just the collectives tables and plots
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,6 +29,22 @@ if [[ -z ${OSHMPI_BENCH_SKIP_BUILD:-} ]]; then
   "$build/bench-install/bin/oshcc" -O2 -std=c99 "$root/benchmarks/c/osu_style.c" -o "$build/osu_style"
 fi
 bench=$build/benchmarks/bench_hot_paths
+python=$root/.venv/bin/python
+[[ -x $python ]] || python=python3
+
+collectives() {
+  echo
+  echo "# Collectives (benchmarks/collectives.py): oshmpi-cpp vs raw MPI vs other OpenSHMEMs found here"
+  local plot=()
+  if ! "$python" -c 'import matplotlib' 2>/dev/null; then
+    "$python" -m pip install -q -r "$root/benchmarks/requirements.txt" 2>/dev/null || plot=(--no-plot)
+  fi
+  "$python" "$root/benchmarks/collectives.py" --oshcc "$build/bench-install/bin/oshcc" "${plot[@]}"
+}
+if [[ ${OSHMPI_BENCH_ONLY:-} == collectives ]]; then
+  collectives
+  exit 0
+fi
 # A 64 MiB heap is plenty and keeps start-up fast.
 export SHMEM_SYMMETRIC_SIZE=${SHMEM_SYMMETRIC_SIZE:-64M}
 
@@ -73,3 +92,4 @@ for transport in auto mpi; do
   echo "# OSU-style C benchmark (benchmarks/c/osu_style.c, built with oshcc), OSHMPI_TRANSPORT=$transport"
   OSHMPI_TRANSPORT=$transport "$mpiexec" -n 2 "$build/osu_style"
 done
+collectives

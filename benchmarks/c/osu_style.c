@@ -8,8 +8,8 @@
  * As in the OSU suite: PE 0 issues, PE 1 (PE 0 itself on one PE) is the target, the others wait in
  * shmem_barrier_all; a warm-up of `skip` iterations is not timed; latencies are the mean in
  * microseconds; bandwidth puts a window of 64 messages between quiets. Buffers are in the
- * symmetric heap, as OSU's; one extra row targets a global variable (the data segment, which other
- * PEs reach through MPI RMA, not shared memory). */
+ * symmetric heap, as OSU's; one extra row targets a global variable (the data segment, which PEs of
+ * one node reach through shared memory as they reach the heap, and others through MPI RMA). */
 /* clock_gettime under -std=c99 */
 #define _POSIX_C_SOURCE 200809L
 
