@@ -1,8 +1,10 @@
 #include "core/progress.hpp"
 
 #include <sched.h>
+#include <time.h>
 
 #include <atomic>
+#include <chrono>
 
 #include <oshmpi/p2p.hpp>
 
@@ -22,6 +24,28 @@ namespace {
 // up almost at once.
 constexpr unsigned spins_when_cores_suffice = 256;
 constexpr unsigned spins_when_oversubscribed = 2;
+
+// Set when a yield kept us off the core for long: another process, not a PE that would answer
+// within a context switch, got it. Until then waits on memory nap instead of yielding: a napping
+// thread that wakes up preempts the process that holds the core, a yielding one waits behind it
+// for the rest of its time slice.
+thread_local std::chrono::steady_clock::time_point crowded_until{};
+constexpr auto slow_yield = std::chrono::microseconds(20);
+constexpr auto crowded_for = std::chrono::milliseconds(1);
+constexpr timespec nap{0, 20'000};
+
+void yield_or_nap() noexcept
+{
+    using clock = std::chrono::steady_clock;
+    const auto before = clock::now();
+    if (before < crowded_until) {
+        nanosleep(&nap, nullptr);
+        return;
+    }
+    sched_yield();
+    const auto after = clock::now();
+    if (after - before > slow_yield) crowded_until = after + crowded_for;
+}
 
 unsigned compute_spins(const runtime& rt) noexcept
 {
@@ -69,7 +93,7 @@ void backoff::pause()
     // arrive through MPI (a segment some PE does not map), else now and then is enough.
     ++spins_;
     if ((spins_ - spins) % 16 == 0 || mpi_may_target_us()) poke_progress();
-    sched_yield();
+    yield_or_nap();
 }
 
 void complete(MPI_Request& request)
