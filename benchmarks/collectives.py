@@ -36,7 +36,7 @@ def find_other_openshmem():
     return None
 
 
-def build(workdir, oshcc, other):
+def build(workdir, oshcc, other, python):
     source = os.path.join(HERE, "c", "collectives.c")
     programs = {}
     ours = os.path.join(workdir, "collectives_ours")
@@ -45,6 +45,9 @@ def build(workdir, oshcc, other):
     mpi = os.path.join(workdir, "collectives_mpi")
     subprocess.run([MPICC, "-O2", "-std=c99", os.path.join(HERE, "c", "mpi_collectives.c"), "-o", mpi], check=True)
     programs["MPI (MPICH)"] = [MPIEXEC, "-n", "{np}", mpi, "MPI (MPICH)"]
+    if python and subprocess.run([python, "-c", "import shmem4py"], capture_output=True).returncode == 0:
+        programs["shmem4py (Python)"] = [MPIEXEC, "-n", "{np}", python,
+                                         os.path.join(HERE, "python", "bench_collectives.py"), "shmem4py (Python)"]
     if other:
         cc, run = other
         theirs = os.path.join(workdir, "collectives_oshmem")
@@ -99,6 +102,8 @@ def main():
     parser.add_argument("--oshcc", default=os.path.join(ROOT, "build-bench", "bench-install", "bin", "oshcc"),
                         help="our installed oshcc (benchmarks/run.sh installs one into build-bench/bench-install)")
     parser.add_argument("--pes", default="2,4", help="PE counts (default 2,4)")
+    parser.add_argument("--python", default=os.path.join(ROOT, ".venv", "bin", "python"),
+                        help="a Python with our shmem4py installed (ci/setup.sh), for the Python rows")
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds; each figure keeps its median")
     parser.add_argument("--json", default=os.path.join(ROOT, "docs", "benchmarks", "collectives.json"))
     parser.add_argument("--no-plot", action="store_true")
@@ -107,7 +112,7 @@ def main():
 
     other = find_other_openshmem()
     with tempfile.TemporaryDirectory() as workdir:
-        programs = build(workdir, args.oshcc, other)
+        programs = build(workdir, args.oshcc, other, args.python if os.path.exists(args.python) else None)
         started = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
         loads = [load_average()]
         samples = {}
