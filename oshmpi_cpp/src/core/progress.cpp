@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 
 #include <oshmpi/p2p.hpp>
 
@@ -25,26 +26,26 @@ namespace {
 constexpr unsigned spins_when_cores_suffice = 256;
 constexpr unsigned spins_when_oversubscribed = 2;
 
-// Set when a yield kept us off the core for long: another process, not a PE that would answer
-// within a context switch, got it. Until then waits on memory nap instead of yielding: a napping
-// thread that wakes up preempts the process that holds the core, a yielding one waits behind it
-// for the rest of its time slice.
-thread_local std::chrono::steady_clock::time_point crowded_until{};
-constexpr auto slow_yield = std::chrono::microseconds(20);
-constexpr auto crowded_for = std::chrono::milliseconds(1);
+// Until when (steady-clock nanoseconds) waits treat the machine as crowded; see crowded().
+std::atomic<std::int64_t> crowded_until_ns{0};
+// A yield that keeps us off the core longer than this lost it to a process that is not a PE
+// answering within a context switch (those take ~1 us; a time slice takes milliseconds).
+constexpr std::int64_t slow_yield_ns = 200'000;
+constexpr std::int64_t crowded_for_ns = 10'000'000;
 constexpr timespec nap{0, 20'000};
 
+std::int64_t steady_ns() noexcept
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+// Waits on memory have no futex (the writer does not know them): when crowded they nap, so that
+// the timer's wake-up preempts the process holding the core instead of queueing behind it.
 void yield_or_nap() noexcept
 {
-    using clock = std::chrono::steady_clock;
-    const auto before = clock::now();
-    if (before < crowded_until) {
-        nanosleep(&nap, nullptr);
-        return;
-    }
-    sched_yield();
-    const auto after = clock::now();
-    if (after - before > slow_yield) crowded_until = after + crowded_for;
+    if (crowded()) nanosleep(&nap, nullptr);
+    else timed_yield();
 }
 
 unsigned compute_spins(const runtime& rt) noexcept
@@ -58,6 +59,19 @@ unsigned compute_spins(const runtime& rt) noexcept
     return node_pes > cores ? spins_when_oversubscribed : spins_when_cores_suffice;
 }
 } // namespace
+
+bool crowded() noexcept
+{
+    return steady_ns() < crowded_until_ns.load(std::memory_order_relaxed);
+}
+
+void timed_yield() noexcept
+{
+    const std::int64_t before = steady_ns();
+    sched_yield();
+    const std::int64_t after = steady_ns();
+    if (after - before > slow_yield_ns) crowded_until_ns.store(after + crowded_for_ns, std::memory_order_relaxed);
+}
 
 void poke_progress()
 {

@@ -18,6 +18,12 @@ inline void cpu_relax() noexcept
 #endif
 }
 
+// Whether a recent yield lost the core for a whole time slice (another process was runnable
+// there): then waits sleep rather than yield, since a sleeper that is woken preempts the process
+// holding the core and a yielder queues behind it. Process-wide, kept for 10 ms after such a yield.
+[[nodiscard]] bool crowded() noexcept;
+// sched_yield, noting whether it was slow (see crowded()).
+void timed_yield() noexcept;
 // Lets MPI move along operations that target us (AM-based RMA needs the target to poll).
 void poke_progress();
 // How many times a wait polls before it starts yielding the core: a few microseconds' worth when

@@ -16,9 +16,7 @@ namespace oshmpi::detail {
 namespace {
 
 // How long a waiter yields the core before it sleeps (see await).
-constexpr long yield_window_ns = 50'000;
-// A yield that lasts longer than this gave the core to a process other than our PEs.
-constexpr long slow_yield_ns = 20'000;
+constexpr long yield_window_ns = 1'000'000;
 
 // While its owner sleeps, a waiter wakes up this often to let MPI progress (operations that target
 // us through MPI may need it) and to re-check the flag.
@@ -61,15 +59,16 @@ bool mpi_may_target_us() noexcept
     return false;
 }
 
-// Three phases. Spin while the writer may be running on another core. Then yield the core for up
+// Three phases. Spin while the writer may be running on another core. Then yield the core, for up
 // to yield_window_ns: with more PEs than cores (4 PEs on 2 cores) the writer is usually a PE
-// queued behind us on this core, and handing it the core costs a context switch (~1 us), where a
-// futex sleep costs a wake-up, and under KVM a halted vCPU's wake-up costs tens of microseconds
-// (measured: barrier_all at 4 PEs on 2 cores 4.4 us yielding, 64 us sleeping at once). Then sleep
-// in the kernel, at once if one yield kept us away for longer than slow_yield_ns: when other
-// processes load the machine a yield may hand the core to one of them for a whole time slice,
-// while a sleeper that is woken preempts it. A PE that other PEs may reach
-// through MPI never sleeps: a sleeping target would stall each put to it for a whole sleep slice.
+// queued behind us on this core, and handing it the core costs a context switch, where a futex
+// wake-up costs tens of microseconds here (measured, barrier_all at 4 PEs on 2 cores with other
+// jobs running: 22 us yielding, 70 us sleeping at once; at 2 PEs 0.5 us against 30 us). Then
+// sleep in the kernel. When the machine is crowded (crowded(): a yield just lost the core to
+// another process for a time slice) sleep right after spinning: a sleeper that is woken preempts
+// that process, a yielder waits out its slice (measured beside `yes > /dev/null`: 1-2 ms per
+// barrier yielding, 90-140 us sleeping). A PE that other PEs may reach through MPI never sleeps:
+// a sleeping target would stall each put to it for a whole sleep slice.
 void await(shared_flag& flag, std::uint32_t sequence)
 {
     if (reached(flag.sequence.load(std::memory_order_acquire), sequence)) return;
@@ -79,19 +78,15 @@ void await(shared_flag& flag, std::uint32_t sequence)
         cpu_relax();
     }
     const bool stay_awake = mpi_may_target_us();
-    using clock = std::chrono::steady_clock;
-    const auto deadline = clock::now() + std::chrono::nanoseconds(yield_window_ns);
-    for (unsigned i = 0;; ++i) {
-        if (reached(flag.sequence.load(std::memory_order_acquire), sequence)) return;
-        // MPI progress matters only for operations that reach us through MPI.
-        if (stay_awake || i % 16 == 15) poke_progress();
-        const auto before = clock::now();
-        sched_yield();
-        const auto after = clock::now();
-        if (stay_awake) continue;
-        // A yield that kept us off the core this long handed it to another process, not to a PE
-        // that would answer within a context switch: sleep, so that the wake-up brings us back.
-        if (after >= deadline || after - before >= std::chrono::nanoseconds(slow_yield_ns)) break;
+    if (stay_awake || !crowded()) {
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::nanoseconds(yield_window_ns);
+        for (unsigned i = 0;; ++i) {
+            if (reached(flag.sequence.load(std::memory_order_acquire), sequence)) return;
+            // MPI progress matters only for operations that reach us through MPI.
+            if (stay_awake || i % 16 == 15) poke_progress();
+            timed_yield();
+            if (!stay_awake && (crowded() || std::chrono::steady_clock::now() >= deadline)) break;
+        }
     }
     for (;;) {
         flag.sleeping.store(1, std::memory_order_seq_cst);
