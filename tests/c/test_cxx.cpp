@@ -3,6 +3,7 @@
 #include <shmem.h>
 #include <shmemx.h>
 
+#include <complex>
 #include <cstdio>
 
 static int failures = 0;
@@ -44,6 +45,43 @@ int main()
     sum = *heap;
     CHECK(sum == me + 1);
     CHECK(shmemx_wtime() > 0.0);
+
+    // The generic names take every type of their own table: int32_t for the bitwise AMOs (whose
+    // table has no int), int8_t for the bitwise reductions.
+    static int32_t word32;
+    static int8_t bits8[2], or8[2];
+    shmem_barrier_all();
+    shmem_atomic_or(&word32, static_cast<int32_t>(1 << me), 0);
+    shmem_barrier_all();
+    CHECK(shmem_atomic_fetch_and(&word32, static_cast<int32_t>(-1), 0) == (1 << npes) - 1);
+    bits8[0] = static_cast<int8_t>(1 << me);
+    bits8[1] = 1;
+    CHECK(shmem_or_reduce(SHMEM_TEAM_WORLD, or8, bits8, 2) == 0);
+    CHECK(or8[0] == (1 << npes) - 1 && or8[1] == 1);
+    CHECK(shmem_sync(SHMEM_TEAM_WORLD) == 0);
+
+    // Complex reductions take std::complex and the C types (double _Complex, a GCC/Clang extension
+    // in C++), by their typed names and the generic ones.
+    static std::complex<double> zsrc[2], zdest[2];
+    __extension__ static double _Complex csrc[2], cdest[2];
+    __extension__ static float _Complex fsrc[1], fdest[1];
+    zsrc[0] = std::complex<double>(me, 1);
+    zsrc[1] = std::complex<double>(1, 0);
+    __real__ csrc[0] = me;
+    __imag__ csrc[0] = 1;
+    csrc[1] = 2;
+    fsrc[0] = 1;
+    shmem_barrier_all();
+    CHECK(shmem_complexd_sum_reduce(SHMEM_TEAM_WORLD, zdest, zsrc, 2) == 0);
+    CHECK(zdest[0] == std::complex<double>(npes * (npes - 1) / 2, npes));
+    CHECK(shmem_complexd_sum_reduce(SHMEM_TEAM_WORLD, cdest, csrc, 2) == 0);
+    CHECK(__real__ cdest[0] == npes * (npes - 1) / 2 && __imag__ cdest[0] == npes);
+    CHECK(shmem_prod_reduce(SHMEM_TEAM_WORLD, cdest, csrc, 2) == 0);
+    CHECK(__real__ cdest[1] == static_cast<double>(1 << npes) && __imag__ cdest[1] == 0);
+    CHECK(shmem_sum_reduce(SHMEM_TEAM_WORLD, zdest, zsrc, 2) == 0);
+    CHECK(zdest[1] == std::complex<double>(npes, 0));
+    CHECK(shmem_complexf_prod_reduce(SHMEM_TEAM_WORLD, fdest, fsrc, 1) == 0);
+    CHECK(__real__ fdest[0] == 1.0f);
     shmem_free(heap);
     static int any_failures;
     static int mine;

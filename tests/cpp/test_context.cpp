@@ -171,6 +171,73 @@ TEST(Context, QuietOnAContextCompletesItsNonblockingPuts)
     oshmpi::ctx_destroy(ctx);
 }
 
+// pe_quiet (OpenSHMEM 1.6) completes what the context issued to the PEs named: a payload in flight
+// to each neighbour, completed towards one of them at a time, then announced with a flag on the
+// default context; the neighbour that sees the flag finds the whole payload.
+TEST(Context, PeQuietCompletesTheNamedTargets)
+{
+    constexpr std::size_t words = 1 << 16;
+    oshmpi::symmetric_array<long> from_left(words), from_right(words), flags(2);
+    std::vector<long> mine(words);
+    for (std::size_t i = 0; i < words; ++i) mine[i] = me() * 100000L + static_cast<long>(i);
+    oshmpi::context* ctx = oshmpi::ctx_create(0);
+    oshmpi::barrier_all();
+    oshmpi::put_nbi(*ctx, from_left.data(), mine.data(), words, right());
+    oshmpi::put_nbi(*ctx, from_right.data(), mine.data(), words, left());
+    const int to_right[] = {right()};
+    oshmpi::pe_quiet(*ctx, to_right, 1);
+    oshmpi::atomic_set(&flags[0], 1L, right());
+    const int to_left[] = {left(), left()}; // a PE named twice is fine
+    oshmpi::pe_quiet(*ctx, to_left, 2);
+    oshmpi::atomic_set(&flags[1], 1L, left());
+    oshmpi::wait_until(&flags[0], oshmpi::cmp::eq, 1L);
+    oshmpi::wait_until(&flags[1], oshmpi::cmp::eq, 1L);
+    std::size_t wrong = 0;
+    for (std::size_t i = 0; i < words; ++i) {
+        if (from_left[i] != left() * 100000L + static_cast<long>(i)) ++wrong;
+        if (from_right[i] != right() * 100000L + static_cast<long>(i)) ++wrong;
+    }
+    EXPECT_EQ(wrong, 0u);
+
+    // A nonblocking fetch from the right neighbour is written once pe_quiet names it.
+    long fetched = -1;
+    oshmpi::barrier_all();
+    oshmpi::atomic_fetch_add_nbi(*ctx, &fetched, &flags[0], 5L, right());
+    oshmpi::pe_quiet(*ctx, to_right, 1);
+    EXPECT_EQ(fetched, 1L);
+    oshmpi::pe_quiet(*ctx, nullptr, 0); // nothing to complete
+    oshmpi::quiet(*ctx);
+    oshmpi::barrier_all();
+    EXPECT_EQ(flags[0], 6L);
+    oshmpi::ctx_destroy(ctx);
+    oshmpi::barrier_all();
+}
+
+// On a team context the PEs are the team's: on the reversed team, member i is world PE n - 1 - i.
+TEST(Context, PeQuietNumbersPesAsTheContextsTeam)
+{
+    oshmpi::team* reversed = oshmpi::team_split_strided(oshmpi::team_world(), npes() - 1, -1, npes());
+    ASSERT_NE(reversed, nullptr);
+    oshmpi::context* ctx = oshmpi::team_create_ctx(reversed, 0);
+    oshmpi::symmetric_array<long> data(1024), flag(1);
+    std::vector<long> mine(1024, me() + 1L);
+    int t_right = (oshmpi::team_my_pe(reversed) + 1) % npes();
+    int world_sender = npes() - 1 - ((oshmpi::team_my_pe(reversed) + npes() - 1) % npes());
+    oshmpi::barrier_all();
+    oshmpi::put_nbi(*ctx, data.data(), mine.data(), mine.size(), t_right);
+    oshmpi::pe_quiet(*ctx, &t_right, 1);
+    oshmpi::atomic_set(*ctx, flag.data(), 1L, t_right);
+    oshmpi::wait_until(flag.data(), oshmpi::cmp::eq, 1L);
+    EXPECT_EQ(data[0], world_sender + 1L);
+    EXPECT_EQ(data[1023], world_sender + 1L);
+    int outside = npes();
+    EXPECT_EQ(thrown_code([&] { oshmpi::pe_quiet(*ctx, &outside, 1); }), oshmpi::errc::invalid_pe);
+    EXPECT_EQ(thrown_code([&] { oshmpi::pe_quiet(nullptr, 1); }), oshmpi::errc::invalid_argument);
+    oshmpi::ctx_destroy(ctx);
+    oshmpi::barrier_all();
+    oshmpi::team_destroy(reversed);
+}
+
 TEST(Context, DestroyCompletesOutstandingPuts)
 {
     oshmpi::symmetric_array<long> ring(1024);

@@ -1,6 +1,7 @@
 // Put-with-signal: the receiver checks the whole payload once it sees the signal (payloads of
 // 1 MiB, large enough that a signal overtaking its data would show), a ring of SIGNAL_ADD over
-// many rounds, contention on one signal word, and the error cases.
+// many rounds, contention on one signal word, the error cases, and the signal updates without data
+// (signal_add, signal_set).
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -187,4 +188,68 @@ TEST(PutSignal, TeamContextsNumberPesAsTheirTeam)
     oshmpi::ctx_destroy(ctx);
     oshmpi::barrier_all();
     oshmpi::team_destroy(reversed);
+}
+
+// signal_add and signal_set (OpenSHMEM 1.6): the signal update without data. Every PE adds me + 1
+// to PE 0's word, many times, through the default context and a created one: PE 0 sees the exact
+// sum; then set overwrites it on every PE's right neighbour.
+TEST(SignalUpdate, AddsSumAndSetOverwrites)
+{
+    constexpr int rounds = 25;
+    oshmpi::symmetric_array<std::uint64_t> signal(1);
+    oshmpi::context* ctx = oshmpi::ctx_create(0);
+    oshmpi::barrier_all();
+    for (int round = 0; round < rounds; ++round) {
+        oshmpi::signal_add(signal.data(), static_cast<std::uint64_t>(me() + 1), 0);
+        oshmpi::signal_add(*ctx, signal.data(), static_cast<std::uint64_t>(me() + 1), 0);
+    }
+    oshmpi::quiet(*ctx);
+    auto total = 2 * static_cast<std::uint64_t>(rounds) * static_cast<std::uint64_t>(npes() * (npes() + 1) / 2);
+    if (me() == 0) EXPECT_EQ(oshmpi::signal_wait_until(signal.data(), oshmpi::cmp::eq, total), total);
+    oshmpi::barrier_all();
+    oshmpi::signal_set(signal.data(), static_cast<std::uint64_t>(1000 + me()), right());
+    // total < 1000, so >= 1000 means the set has arrived.
+    EXPECT_EQ(oshmpi::signal_wait_until(signal.data(), oshmpi::cmp::ge, std::uint64_t{1000}),
+              static_cast<std::uint64_t>(1000 + left()));
+    oshmpi::barrier_all();
+    EXPECT_EQ(oshmpi::signal_fetch(signal.data()), static_cast<std::uint64_t>(1000 + left()));
+    oshmpi::barrier_all();
+    oshmpi::signal_set(*ctx, signal.data(), 0, me());
+    oshmpi::quiet(*ctx);
+    EXPECT_EQ(oshmpi::signal_fetch(signal.data()), 0u);
+    oshmpi::ctx_destroy(ctx);
+    oshmpi::barrier_all();
+}
+
+// A signal update after a fence is ordered after the data: the receiver that sees it finds the data.
+TEST(SignalUpdate, FenceOrdersDataBeforeTheSignal)
+{
+    oshmpi::symmetric_array<long> data(64);
+    oshmpi::symmetric_array<std::uint64_t> signal(1);
+    std::vector<long> payload(64);
+    for (std::size_t i = 0; i < payload.size(); ++i) payload[i] = me() * 1000 + static_cast<long>(i);
+    oshmpi::barrier_all();
+    oshmpi::put(data.data(), payload.data(), payload.size(), right());
+    oshmpi::fence();
+    oshmpi::signal_add(signal.data(), 1, right());
+    EXPECT_EQ(oshmpi::signal_wait_until(signal.data(), oshmpi::cmp::eq, std::uint64_t{1}), 1u);
+    for (std::size_t i = 0; i < payload.size(); ++i) EXPECT_EQ(data[i], left() * 1000 + static_cast<long>(i));
+    oshmpi::barrier_all();
+}
+
+TEST(SignalUpdate, BadArgumentsAreErrors)
+{
+    oshmpi::symmetric_array<std::uint64_t> signal(1);
+    std::uint64_t private_signal = 0;
+    EXPECT_EQ(thrown_code([&] { oshmpi::signal_add(&private_signal, 1, right()); }), oshmpi::errc::not_symmetric);
+    EXPECT_EQ(thrown_code([&] { oshmpi::signal_set(signal.data(), 1, npes()); }), oshmpi::errc::invalid_pe);
+    EXPECT_EQ(thrown_code([&] { oshmpi::signal_add(nullptr, 1, right()); }), oshmpi::errc::invalid_argument);
+    EXPECT_EQ(thrown_code([&] {
+                  oshmpi::signal_set(reinterpret_cast<std::uint64_t*>(reinterpret_cast<char*>(signal.data()) + 1), 1,
+                                     right());
+              }),
+              oshmpi::errc::invalid_argument);
+    oshmpi::barrier_all();
+    EXPECT_EQ(oshmpi::signal_fetch(signal.data()), 0u);
+    oshmpi::barrier_all();
 }

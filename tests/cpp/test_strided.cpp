@@ -221,3 +221,37 @@ TEST(StridedBytes, TeamContextsNumberPesAsTheirTeam)
     oshmpi::barrier_all();
     oshmpi::team_destroy(reversed);
 }
+
+// The context forms (shmem_ctx_TYPENAME_ibput in C): on a context of the reversed team, PE numbers
+// are the team's, so the block lands on the world PE the team numbers so.
+TEST(StridedBytes, BlockStridedOnATeamContext)
+{
+    oshmpi::team* reversed = oshmpi::team_split_strided(oshmpi::team_world(), npes() - 1, -1, npes());
+    ASSERT_NE(reversed, nullptr);
+    oshmpi::context* ctx = oshmpi::team_create_ctx(reversed, 0);
+    int t_right = (oshmpi::team_my_pe(reversed) + 1) % npes();
+    int world_right = npes() - 1 - t_right;
+    int world_sender = npes() - 1 - ((oshmpi::team_my_pe(reversed) + npes() - 1) % npes());
+    oshmpi::symmetric_array<int> remote(8), exposed(8);
+    int source[6] = {me(), me() + 10, -1, me() + 20, me() + 30, -1};
+    for (int i = 0; i < 8; ++i) exposed[i] = me() * 100 + i;
+    oshmpi::barrier_all();
+    // Two blocks of 2 elements, every 3 in source, every 4 in dest.
+    oshmpi::ibput(*ctx, remote.data(), source, 4, 3, 2, 2, t_right);
+    int fetched[4] = {};
+    oshmpi::ibget(*ctx, fetched, exposed.data(), 2, 4, 2, 2, t_right); // exposed[0,1] and [4,5]
+    oshmpi::quiet(*ctx);
+    oshmpi::barrier_all();
+    EXPECT_EQ(remote[0], world_sender);
+    EXPECT_EQ(remote[1], world_sender + 10);
+    EXPECT_EQ(remote[4], world_sender + 20);
+    EXPECT_EQ(remote[5], world_sender + 30);
+    EXPECT_EQ(remote[2], 0);
+    EXPECT_EQ(fetched[0], world_right * 100);
+    EXPECT_EQ(fetched[1], world_right * 100 + 1);
+    EXPECT_EQ(fetched[2], world_right * 100 + 4);
+    EXPECT_EQ(fetched[3], world_right * 100 + 5);
+    oshmpi::ctx_destroy(ctx);
+    oshmpi::barrier_all();
+    oshmpi::team_destroy(reversed);
+}

@@ -130,6 +130,36 @@ TEST(Teams, SplitOfASplitTeam)
     oshmpi::barrier_all();
 }
 
+// team_ptr (OpenSHMEM 1.6) numbers PEs in the team: on the reversed team member i is world PE
+// npes - 1 - i, and the pointer is what ptr() gives for that world PE (which PEs are mapped is the
+// library's answer: every one on a node, only ourselves with the MPI transport forced).
+TEST(Teams, TeamPtrNumbersPesInTheTeam)
+{
+    oshmpi::symmetric_array<long> word(1);
+    oshmpi::team* reversed = oshmpi::team_split_strided(oshmpi::team_world(), npes() - 1, -1, npes());
+    ASSERT_NE(reversed, nullptr);
+    for (int i = 0; i < npes(); ++i) {
+        EXPECT_EQ(oshmpi::team_ptr(reversed, word.data(), i), oshmpi::ptr(word.data(), npes() - 1 - i));
+        EXPECT_EQ(oshmpi::team_ptr(oshmpi::team_world(), word.data(), i), oshmpi::ptr(word.data(), i));
+    }
+    EXPECT_EQ(oshmpi::team_ptr(reversed, word.data(), oshmpi::team_my_pe(reversed)), word.data());
+    EXPECT_EQ(oshmpi::team_ptr(nullptr, word.data(), 0), nullptr);
+    EXPECT_EQ(oshmpi::team_ptr(reversed, word.data(), npes()), nullptr);
+    EXPECT_EQ(oshmpi::team_ptr(reversed, word.data(), -1), nullptr);
+    long local = 0;
+    EXPECT_EQ(oshmpi::team_ptr(reversed, &local, oshmpi::team_my_pe(reversed)), nullptr);
+
+    // A store through the pointer lands in the member's copy.
+    auto* mapped = static_cast<long*>(oshmpi::team_ptr(reversed, word.data(), (oshmpi::team_my_pe(reversed) + 1) % npes()));
+    oshmpi::barrier_all();
+    if (mapped != nullptr) *mapped = 100 + me();
+    oshmpi::barrier_all();
+    int writer = npes() - 1 - ((npes() - 1 - me()) + npes() - 1) % npes(); // our left in the reversed team
+    if (oshmpi::ptr(word.data(), writer) != nullptr) EXPECT_EQ(word[0], 100 + writer);
+    oshmpi::barrier_all();
+    oshmpi::team_destroy(reversed);
+}
+
 TEST(Teams, StrideZeroMakesATeamOfOne)
 {
     oshmpi::team* last = oshmpi::team_split_strided(oshmpi::team_world(), npes() - 1, 0, 1);

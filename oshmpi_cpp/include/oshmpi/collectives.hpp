@@ -1,4 +1,4 @@
-// Collective communication (OpenSHMEM 1.5 section 9.9): broadcast, collect, alltoall and reductions
+// Collective communication (OpenSHMEM 1.6 section 9.9): broadcast, collect, alltoall, reductions, scans
 // on teams, and the deprecated active-set forms. Typed templates over byte-level entry points (and,
 // for reductions, over the element's MPI datatype), so each collective's body exists once in the
 // runtime. Every routine is collective over its team and throws oshmpi::error on bad arguments.
@@ -47,6 +47,11 @@ void alltoalls_bytes(team* t, void* dest, const void* source, std::ptrdiff_t dst
 // Bitwise ops accept only integer types, min/max no complex types.
 void reduce_elements(team* t, reduce_op op, MPI_Datatype type, void* dest, const void* source,
                      std::size_t nreduce, const char* routine);
+// Element-wise prefix sums of `nreduce` elements of `type` over the team, in team order: member i
+// gets the sum over members 0..i (inclusive) or 0..i-1 (exclusive; member 0 gets zeros).
+enum class scan_kind { inclusive, exclusive };
+void scan_elements(team* t, scan_kind kind, MPI_Datatype type, void* dest, const void* source,
+                   std::size_t nreduce, const char* routine);
 [[noreturn]] void throw_negative_count(const char* routine, long long count);
 // The active-set barrier (quiet first) and sync (no quiet).
 void barrier_active_set(active_set set, const char* routine);
@@ -178,6 +183,21 @@ template <class T> void sum_reduce(team* t, T* dest, const T* source, std::size_
 template <class T> void prod_reduce(team* t, T* dest, const T* source, std::size_t nreduce)
 { reduce(t, reduce_op::prod, dest, source, nreduce); }
 // clang-format on
+
+// Prefix sums over the team (OpenSHMEM 1.6): dest on member i holds the sum of source over members
+// 0..i (sum_inscan) or 0..i-1 (sum_exscan, zeros on member 0); dest == source scans in place.
+template <class T>
+void sum_inscan(team* t, T* dest, const T* source, std::size_t nreduce)
+{
+    detail::scan_elements(t, detail::scan_kind::inclusive, detail::reduce_datatype<T>(), dest, source, nreduce,
+                          "shmem_sum_inscan");
+}
+template <class T>
+void sum_exscan(team* t, T* dest, const T* source, std::size_t nreduce)
+{
+    detail::scan_elements(t, detail::scan_kind::exclusive, detail::reduce_datatype<T>(), dest, source, nreduce,
+                          "shmem_sum_exscan");
+}
 
 // ---- Deprecated active-set forms (OpenSHMEM 1.5 keeps them; pSync and pWrk are not used) ----
 // The active set is PE_start, PE_start + 2^logPE_stride, ... (PE_size PEs, world numbers); only

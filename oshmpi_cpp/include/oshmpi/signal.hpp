@@ -1,4 +1,4 @@
-// Put-with-signal and signal waits (OpenSHMEM 1.5 sections 9.8 and 9.10.12-13). The data of a
+// Put-with-signal, signal updates and signal waits (OpenSHMEM 1.6 sections 9.8 and 9.10). The data of a
 // put_signal is complete at the target before the signal word changes, so a PE that observes the
 // signal may read the data. The signal word is a symmetric uint64_t updated atomically.
 #pragma once
@@ -47,6 +47,20 @@ void put_signal_nbi(T* dest, const T* source, std::size_t nelems, std::uint64_t*
                     std::uint64_t signal, signal_op op, int pe)
 {
     put_signal_nbi(default_context(), dest, source, nelems, sig_addr, signal, op, pe);
+}
+
+// Updates the signal word `sig_addr` on `pe` atomically, with no data (shmem_signal_add and
+// shmem_signal_set, OpenSHMEM 1.6). Like any AMO it is not ordered after earlier puts without a
+// fence or quiet on `ctx`.
+void signal_add(context& ctx, std::uint64_t* sig_addr, std::uint64_t signal, int pe);
+void signal_set(context& ctx, std::uint64_t* sig_addr, std::uint64_t signal, int pe);
+inline void signal_add(std::uint64_t* sig_addr, std::uint64_t signal, int pe)
+{
+    signal_add(default_context(), sig_addr, signal, pe);
+}
+inline void signal_set(std::uint64_t* sig_addr, std::uint64_t signal, int pe)
+{
+    signal_set(default_context(), sig_addr, signal, pe);
 }
 
 // Atomically reads this PE's signal word `sig_addr` (symmetric).

@@ -1,4 +1,4 @@
-// Teams (OpenSHMEM 1.5 section 9.4): ordered subsets of the PEs, each backed by an MPI communicator.
+// Teams (OpenSHMEM 1.6 section 9.4): ordered subsets of the PEs, each backed by an MPI communicator.
 // A team handle is a stable pointer, so the C API's shmem_team_t is a team*; nullptr is
 // SHMEM_TEAM_INVALID. Every routine numbers PEs relative to the team it is given.
 #pragma once
@@ -43,6 +43,11 @@ std::pair<team*, team*> team_split_2d(team* parent, int xrange, const team_confi
                                       const team_config* yconfig, long yconfig_mask);
 // Collective over `t`: frees the team. The predefined teams cannot be destroyed (errc::invalid_argument).
 void team_destroy(team* t);
+
+// A local address through which the symmetric `addr` on member `pe` of `t` can be loaded and
+// stored (shmem_team_ptr, OpenSHMEM 1.6), or nullptr: the invalid team, a PE outside the team, an
+// address outside symmetric memory, or a member reached only through MPI.
+[[nodiscard]] void* team_ptr(const team* t, const void* addr, int pe);
 
 // The team's MPI communicator (for mpi4py interop); owned by the team, do not free it.
 [[nodiscard]] MPI_Comm team_comm(const team* t);

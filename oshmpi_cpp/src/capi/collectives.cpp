@@ -1,5 +1,5 @@
-// C entry points of OpenSHMEM 1.5 section 9.9 (collectives): barriers and syncs, the team
-// collectives and reductions (returning a status), and the deprecated active-set forms.
+// C entry points of OpenSHMEM 1.6 section 9.9 (collectives): barriers and syncs, the team
+// collectives, reductions and scans (returning a status), and the deprecated active-set forms.
 #include "capi/shim.hpp"
 
 using namespace oshmpi;
@@ -48,6 +48,18 @@ using namespace oshmpi::capi;
     OSHMPI_REDUCE_SHIM(TYPE, TN, and) OSHMPI_REDUCE_SHIM(TYPE, TN, or) OSHMPI_REDUCE_SHIM(TYPE, TN, xor)
 #define OSHMPI_REDUCE_MINMAX_SHIMS(TYPE, TN) OSHMPI_REDUCE_SHIM(TYPE, TN, max) OSHMPI_REDUCE_SHIM(TYPE, TN, min)
 #define OSHMPI_REDUCE_ARITH_SHIMS(TYPE, TN) OSHMPI_REDUCE_SHIM(TYPE, TN, sum) OSHMPI_REDUCE_SHIM(TYPE, TN, prod)
+
+#define OSHMPI_SCAN_SHIMS(TYPE, TN)                                                                 \
+    OSHMPI_C_DEFINE(int, TN##_sum_inscan, (shmem_team_t team, TYPE * dest, const TYPE* source, size_t nreduce)) \
+    {                                                                                               \
+        OSHMPI_COLLECTIVE_CHECK(nreduce * sizeof(TYPE), nreduce * sizeof(TYPE));                    \
+        OSHMPI_C_STATUS(oshmpi::sum_inscan(team_ptr(team), dest, source, nreduce));                 \
+    }                                                                                               \
+    OSHMPI_C_DEFINE(int, TN##_sum_exscan, (shmem_team_t team, TYPE * dest, const TYPE* source, size_t nreduce)) \
+    {                                                                                               \
+        OSHMPI_COLLECTIVE_CHECK(nreduce * sizeof(TYPE), nreduce * sizeof(TYPE));                    \
+        OSHMPI_C_STATUS(oshmpi::sum_exscan(team_ptr(team), dest, source, nreduce));                 \
+    }
 
 // The deprecated active-set reductions.
 #define OSHMPI_REDUCE_OP_and reduce_op::bit_and
@@ -107,6 +119,7 @@ OSHMPI_RMA_TYPES(OSHMPI_COLLECTIVE_SHIMS)
 OSHMPI_REDUCE_BITWISE_TYPES(OSHMPI_REDUCE_BITWISE_SHIMS)
 OSHMPI_REDUCE_MINMAX_TYPES(OSHMPI_REDUCE_MINMAX_SHIMS)
 OSHMPI_REDUCE_ARITH_TYPES(OSHMPI_REDUCE_ARITH_SHIMS)
+OSHMPI_REDUCE_ARITH_TYPES(OSHMPI_SCAN_SHIMS)
 OSHMPI_TO_ALL_BITWISE_TYPES(OSHMPI_TO_ALL_BITWISE_SHIMS)
 OSHMPI_TO_ALL_MINMAX_TYPES(OSHMPI_TO_ALL_MINMAX_SHIMS)
 OSHMPI_TO_ALL_ARITH_TYPES(OSHMPI_TO_ALL_ARITH_SHIMS)

@@ -38,20 +38,20 @@ using namespace oshmpi::capi;
         OSHMPI_C_CALL(oshmpi::wait_until_some(ivars, nelems, indices, status, cmp_of(cmp), cmp_value)); \
     }                                                                                               \
     OSHMPI_C_DEFINE(void, TN##_wait_until_all_vector,                                               \
-                    (TYPE * ivars, size_t nelems, const int* status, int cmp, TYPE* cmp_values))    \
+                    (TYPE * ivars, size_t nelems, const int* status, int cmp, const TYPE* cmp_values))    \
     {                                                                                               \
         OSHMPI_WAIT_CHECK(nelems);                                                                  \
         OSHMPI_C_CALL(oshmpi::wait_until_all_vector<TYPE>(ivars, nelems, status, cmp_of(cmp), cmp_values)); \
     }                                                                                               \
     OSHMPI_C_DEFINE(size_t, TN##_wait_until_any_vector,                                             \
-                    (TYPE * ivars, size_t nelems, const int* status, int cmp, TYPE* cmp_values))    \
+                    (TYPE * ivars, size_t nelems, const int* status, int cmp, const TYPE* cmp_values))    \
     {                                                                                               \
         OSHMPI_WAIT_CHECK(nelems);                                                                  \
         OSHMPI_C_CALL(oshmpi::wait_until_any_vector<TYPE>(ivars, nelems, status, cmp_of(cmp), cmp_values)); \
     }                                                                                               \
     OSHMPI_C_DEFINE(size_t, TN##_wait_until_some_vector,                                            \
                     (TYPE * ivars, size_t nelems, size_t* indices, const int* status, int cmp,      \
-                     TYPE* cmp_values))                                                             \
+                     const TYPE* cmp_values))                                                             \
     {                                                                                               \
         OSHMPI_WAIT_CHECK(nelems);                                                                  \
         OSHMPI_C_CALL(oshmpi::wait_until_some_vector<TYPE>(ivars, nelems, indices, status, cmp_of(cmp), \
@@ -77,20 +77,20 @@ using namespace oshmpi::capi;
         OSHMPI_C_CALL(oshmpi::test_some(ivars, nelems, indices, status, cmp_of(cmp), cmp_value));   \
     }                                                                                               \
     OSHMPI_C_DEFINE(int, TN##_test_all_vector,                                                      \
-                    (TYPE * ivars, size_t nelems, const int* status, int cmp, TYPE* cmp_values))    \
+                    (TYPE * ivars, size_t nelems, const int* status, int cmp, const TYPE* cmp_values))    \
     {                                                                                               \
         OSHMPI_WAIT_CHECK(nelems);                                                                  \
         OSHMPI_C_CALL(oshmpi::test_all_vector<TYPE>(ivars, nelems, status, cmp_of(cmp), cmp_values) ? 1 : 0); \
     }                                                                                               \
     OSHMPI_C_DEFINE(size_t, TN##_test_any_vector,                                                   \
-                    (TYPE * ivars, size_t nelems, const int* status, int cmp, TYPE* cmp_values))    \
+                    (TYPE * ivars, size_t nelems, const int* status, int cmp, const TYPE* cmp_values))    \
     {                                                                                               \
         OSHMPI_WAIT_CHECK(nelems);                                                                  \
         OSHMPI_C_CALL(oshmpi::test_any_vector<TYPE>(ivars, nelems, status, cmp_of(cmp), cmp_values)); \
     }                                                                                               \
     OSHMPI_C_DEFINE(size_t, TN##_test_some_vector,                                                  \
                     (TYPE * ivars, size_t nelems, size_t* indices, const int* status, int cmp,      \
-                     TYPE* cmp_values))                                                             \
+                     const TYPE* cmp_values))                                                             \
     {                                                                                               \
         OSHMPI_WAIT_CHECK(nelems);                                                                  \
         OSHMPI_C_CALL(oshmpi::test_some_vector<TYPE>(ivars, nelems, indices, status, cmp_of(cmp), cmp_values)); \

@@ -1,4 +1,4 @@
-// C entry points of OpenSHMEM 1.5 section 9.6 (remote memory access), stamped from the type table.
+// C entry points of OpenSHMEM 1.6 section 9.6 (remote memory access), stamped from the type table.
 #include "capi/shim.hpp"
 
 using namespace oshmpi;
@@ -50,6 +50,20 @@ using namespace oshmpi::capi;
                          (dest, source, dst, sst, nelems, pe))                                      \
     {                                                                                               \
         OSHMPI_C_CALL_AS(routine, oshmpi::iget(ctx_ref(ctx), dest, source, dst, sst, nelems, pe));              \
+    }                                                                                               \
+    OSHMPI_C_DEFINE_PAIR(void, TN##_ibput,                                                          \
+                         (TYPE * dest, const TYPE* source, ptrdiff_t dst, ptrdiff_t sst, size_t bsize, \
+                          size_t nblocks, int pe),                                                  \
+                         (dest, source, dst, sst, bsize, nblocks, pe))                              \
+    {                                                                                               \
+        OSHMPI_C_CALL_AS(routine, oshmpi::ibput(ctx_ref(ctx), dest, source, dst, sst, bsize, nblocks, pe)); \
+    }                                                                                               \
+    OSHMPI_C_DEFINE_PAIR(void, TN##_ibget,                                                          \
+                         (TYPE * dest, const TYPE* source, ptrdiff_t dst, ptrdiff_t sst, size_t bsize, \
+                          size_t nblocks, int pe),                                                  \
+                         (dest, source, dst, sst, bsize, nblocks, pe))                              \
+    {                                                                                               \
+        OSHMPI_C_CALL_AS(routine, oshmpi::ibget(ctx_ref(ctx), dest, source, dst, sst, bsize, nblocks, pe)); \
     }
 
 // The sized forms move BITS / 8 bytes per element; putmem and getmem move bytes.
@@ -91,6 +105,22 @@ using namespace oshmpi::capi;
                          (dest, source, dst, sst, nelems, pe))                                      \
     {                                                                                               \
         OSHMPI_C_CALL_AS(routine, detail::iget_bytes(ctx_ref(ctx), dest, source, dst, sst, BITS / 8, nelems, pe)); \
+    }                                                                                               \
+    OSHMPI_C_DEFINE_PAIR(void, ibput##BITS,                                                         \
+                         (void* dest, const void* source, ptrdiff_t dst, ptrdiff_t sst, size_t bsize, \
+                          size_t nblocks, int pe),                                                  \
+                         (dest, source, dst, sst, bsize, nblocks, pe))                              \
+    {                                                                                               \
+        OSHMPI_C_CALL_AS(routine, detail::ibput_bytes(ctx_ref(ctx), dest, source, dst, sst, BITS / 8, bsize, \
+                                                      nblocks, pe));                                \
+    }                                                                                               \
+    OSHMPI_C_DEFINE_PAIR(void, ibget##BITS,                                                         \
+                         (void* dest, const void* source, ptrdiff_t dst, ptrdiff_t sst, size_t bsize, \
+                          size_t nblocks, int pe),                                                  \
+                         (dest, source, dst, sst, bsize, nblocks, pe))                              \
+    {                                                                                               \
+        OSHMPI_C_CALL_AS(routine, detail::ibget_bytes(ctx_ref(ctx), dest, source, dst, sst, BITS / 8, bsize, \
+                                                      nblocks, pe));                                \
     }
 
 OSHMPI_RMA_TYPES(OSHMPI_RMA_SHIMS)

@@ -1,4 +1,5 @@
-// C entry points of OpenSHMEM 1.5 section 9.8 (put-with-signal) and the signal waits of 9.10.
+// C entry points of OpenSHMEM 1.6 section 9.8 (put-with-signal, signal updates) and the signal
+// waits of 9.10.
 #include "capi/shim.hpp"
 
 using namespace oshmpi;
@@ -53,6 +54,17 @@ using namespace oshmpi::capi;
 OSHMPI_RMA_TYPES(OSHMPI_SIGNAL_SHIMS)
 OSHMPI_RMA_SIZES(OSHMPI_SIGNAL_SIZED_SHIMS)
 OSHMPI_SIGNAL_BYTE_SHIMS(mem, 1)
+
+// shmem_signal_add and shmem_signal_set (OpenSHMEM 1.6): the signal update alone.
+#define OSHMPI_SIGNAL_UPDATE_SHIM(OP)                                                               \
+    OSHMPI_C_DEFINE_PAIR(void, signal_##OP, (uint64_t * sig_addr, uint64_t signal, int pe),          \
+                         (sig_addr, signal, pe))                                                    \
+    {                                                                                               \
+        OSHMPI_C_CHECK(remote)(routine, ctx, sig_addr, sizeof(uint64_t), sig_addr, pe);             \
+        OSHMPI_C_CALL_AS(routine, oshmpi::signal_##OP(ctx_ref(ctx), sig_addr, signal, pe));         \
+    }
+OSHMPI_SIGNAL_UPDATE_SHIM(add)
+OSHMPI_SIGNAL_UPDATE_SHIM(set)
 
 OSHMPI_C_DEFINE(uint64_t, signal_fetch, (const uint64_t* sig_addr))
 {

@@ -1,4 +1,4 @@
-// C entry points of OpenSHMEM 1.5 section 9.4 (teams). Routines that return a status report errors
+// C entry points of OpenSHMEM 1.6 section 9.4 (teams). Routines that return a status report errors
 // that way (with a message under SHMEM_DEBUG) instead of aborting.
 #include "capi/shim.hpp"
 
@@ -28,7 +28,10 @@ OSHMPI_C_DEFINE(int, team_translate_pe, (shmem_team_t src_team, int src_pe, shme
 }
 OSHMPI_C_DEFINE(int, team_get_config, (shmem_team_t team, long config_mask, shmem_team_config_t* config))
 {
-    if (team == SHMEM_TEAM_INVALID || config == nullptr) return -1;
+    // OpenSHMEM 1.6: a zero mask asks for nothing, so config is not read and may be null.
+    if (team == SHMEM_TEAM_INVALID) return -1;
+    if (config_mask == 0) return 0;
+    if (config == nullptr) return -1;
     OSHMPI_C_STATUS({
         team_config found = oshmpi::team_get_config(team_ptr(team), config_mask);
         if ((config_mask & SHMEM_TEAM_NUM_CONTEXTS) != 0) config->num_contexts = found.num_contexts;
@@ -63,6 +66,11 @@ OSHMPI_C_DEFINE(int, team_split_2d,
         *xaxis_team = team_handle(xteam);
         *yaxis_team = team_handle(yteam);
     });
+}
+
+OSHMPI_C_DEFINE(void*, team_ptr, (shmem_team_t team, const void* dest, int pe))
+{
+    OSHMPI_C_CALL(oshmpi::team_ptr(team_ptr(team), dest, pe));
 }
 
 OSHMPI_C_DEFINE(void, team_destroy, (shmem_team_t team))

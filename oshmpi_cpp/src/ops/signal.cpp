@@ -90,7 +90,26 @@ void put_signal_bytes_nbi(context& ctx, void* dest, const void* source, std::siz
     put_signal_impl("put_signal_nbi", ctx, dest, source, nbytes, sig_addr, signal, op, pe);
 }
 
+void signal_update(const char* routine, context& ctx, std::uint64_t* sig_addr, std::uint64_t signal,
+                   signal_op op, int pe)
+{
+    state(routine);
+    check_signal_word(routine, sig_addr);
+    atomic(ctx, amo_of(routine, op), scalar_type_of<std::uint64_t>(), sig_addr, &signal, nullptr, nullptr, pe);
+}
+
 } // namespace detail
+
+// A signal update is the signal half of put_signal: the same AMO on the same word, so it is atomic
+// with respect to put_signal's update and to other signal updates.
+void signal_add(context& ctx, std::uint64_t* sig_addr, std::uint64_t signal, int pe)
+{
+    detail::signal_update("signal_add", ctx, sig_addr, signal, signal_op::add, pe);
+}
+void signal_set(context& ctx, std::uint64_t* sig_addr, std::uint64_t signal, int pe)
+{
+    detail::signal_update("signal_set", ctx, sig_addr, signal, signal_op::set, pe);
+}
 
 std::uint64_t signal_fetch(const std::uint64_t* sig_addr)
 {

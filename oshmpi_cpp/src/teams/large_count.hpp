@@ -83,6 +83,26 @@ inline int iallreduce(const void* source, void* dest, mpi_count count, MPI_Datat
 #endif
 }
 
+inline int iscan(const void* source, void* dest, mpi_count count, MPI_Datatype type, MPI_Op op, MPI_Comm comm,
+                 MPI_Request* request)
+{
+#if MPI_VERSION >= 4
+    return MPI_Iscan_c(source, dest, count, type, op, comm, request);
+#else
+    return MPI_Iscan(source, dest, count, type, op, comm, request);
+#endif
+}
+
+inline int iexscan(const void* source, void* dest, mpi_count count, MPI_Datatype type, MPI_Op op, MPI_Comm comm,
+                   MPI_Request* request)
+{
+#if MPI_VERSION >= 4
+    return MPI_Iexscan_c(source, dest, count, type, op, comm, request);
+#else
+    return MPI_Iexscan(source, dest, count, type, op, comm, request);
+#endif
+}
+
 // `count` blocks of `block_bytes` bytes, `stride_bytes` apart, with an extent of `extent_bytes` so
 // that consecutive elements of the type tile an array. Committed; the caller frees it.
 inline MPI_Datatype strided_bytes_type(mpi_count count, mpi_count block_bytes, long long stride_bytes,

@@ -1,6 +1,8 @@
 // The live teams, the predefined ones, and the team queries of OpenSHMEM 1.5 section 9.4.
 #include "teams/team.hpp"
 
+#include <oshmpi/setup.hpp>
+
 #include <algorithm>
 #include <atomic>
 #include <memory>
@@ -159,6 +161,13 @@ void team_destroy(team* t)
     detail::node_area::detach(checked);
     if (checked.owns_comm) OSHMPI_MPI(MPI_Comm_free(&checked.comm));
     detail::live_teams().erase(t);
+}
+
+void* team_ptr(const team* t, const void* addr, int pe)
+{
+    detail::state("team_ptr");
+    if (t == nullptr || pe < 0 || pe >= t->n_pes) return nullptr;
+    return ptr(addr, t->world_pe[static_cast<std::size_t>(pe)]);
 }
 
 MPI_Comm team_comm(const team* t)

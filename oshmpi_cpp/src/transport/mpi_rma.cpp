@@ -168,4 +168,21 @@ void flush(context& ctx)
     ctx.flushing.fetch_sub(1, std::memory_order_acq_rel);
 }
 
+void flush_target(context& ctx, int pe)
+{
+    const runtime* rt = current_runtime();
+    if (rt == nullptr) return;
+    // With several threads, another one may have taken the flags of operations this thread issued
+    // and not finished flushing them: then flush every window the context may use.
+    bool any_thread = rt->level == thread_level::multiple && ctx.flushing.load(std::memory_order_acquire) > 0;
+    bool rma = any_thread || ctx.mpi_pending.load(std::memory_order_acquire);
+    bool amo = any_thread || ctx.default_window_pending.load(std::memory_order_acquire);
+    if (!rma && !amo) return;
+    for (const auto& seg : segments().all()) {
+        MPI_Win own = ctx.window(*seg);
+        if (rma) OSHMPI_MPI(MPI_Win_flush(pe, own));
+        if (amo && !(rma && own == seg->win)) OSHMPI_MPI(MPI_Win_flush(pe, seg->win));
+    }
+}
+
 } // namespace oshmpi::detail::mpi_rma

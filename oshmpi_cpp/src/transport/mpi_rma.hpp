@@ -23,5 +23,8 @@ void atomic_nbi(context& ctx, amo_op op, scalar_type type, const remote_address&
                 const void* operand, const void* compare, void* fetched);
 // Remote completion of everything issued on `ctx`: a flush of every window it used.
 void flush(context& ctx);
+// Remote completion of what `ctx` issued to world PE `pe` only. The pending flags stay set: the
+// context may still owe completion towards other PEs.
+void flush_target(context& ctx, int pe);
 
 } // namespace oshmpi::detail::mpi_rma
