@@ -19,7 +19,8 @@ except ImportError:
     sys.exit("plot_collectives.py needs matplotlib: pip install -r benchmarks/requirements.txt")
 
 COLLECTIVES = ["broadcast", "collect", "fcollect", "alltoall", "alltoalls", "sum_reduce"]
-STYLE = {"oshmpi-cpp": dict(color="tab:blue", marker="o"), "MPI (MPICH)": dict(color="tab:gray", marker="s")}
+STYLE = {"oshmpi-cpp": dict(color="tab:blue", marker="o"), "MPI (MPICH)": dict(color="tab:gray", marker="s"),
+         "shmem4py (Python)": dict(color="tab:green", marker="D")}
 
 
 def style_of(impl):
