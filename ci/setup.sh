@@ -1,23 +1,27 @@
 #!/usr/bin/env bash
-# Installs everything oshmpi-cpp needs on a fresh Debian 12 machine, idempotently:
-# system packages (MPICH, GoogleTest, Google Benchmark, compilers) and a Python virtual environment
-# in .venv with mpi4py built against the same MPICH. Safe to run again: it skips what is there.
+# Installs everything oshmpi-cpp needs on a fresh Debian 12 machine, idempotently, for one MPI
+# (OSHMPI_MPI=mpich|openmpi, default mpich; see ci/common.sh): system packages (that MPI,
+# GoogleTest, Google Benchmark, compilers) and that MPI's Python virtual environment (.venv or
+# .venv-openmpi) with mpi4py built against the same MPI. Safe to run again: it skips what is there.
+# Setups of the two MPIs may run side by side (.ci/run does).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source ci/common.sh
 
-packages=(mpich libmpich-dev libgtest-dev libbenchmark-dev build-essential python3-venv python3-dev)
+packages=("${MPI_PACKAGES[@]}" libgtest-dev libbenchmark-dev build-essential python3-venv python3-dev pkg-config)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
 if ((${#missing[@]})); then
   log "installing system packages: ${missing[*]}"
-  sudo_if_needed apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -qq "${missing[@]}"
+  # One apt at a time: the other MPI's setup may be installing too.
+  sudo_if_needed flock "${TMPDIR:-/tmp}/oshmpi-cpp-apt.lock" sh -c \
+    "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing[*]}" >/dev/null
 fi
-# Open MPI, if present, may own the mpi* alternatives; we always name MPICH's tools explicitly.
-test -x "$MPIEXEC" || die "$MPIEXEC not found after installing mpich"
+# Installing Open MPI points the plain mpicc/mpiexec alternatives at it; we always name the chosen
+# MPI's own tools (ci/common.sh), and the build records their real paths.
+test -x "$MPIEXEC" || die "$MPIEXEC not found after installing ${MPI_PACKAGES[*]}"
 
 if [[ ! -x "$VENV/bin/python" ]]; then
   log "creating the virtual environment in $VENV"
@@ -26,17 +30,23 @@ fi
 "$VENV/bin/python" -m pip install -q --upgrade pip
 "$VENV/bin/python" -m pip install -q -r ci/requirements.txt
 
-# mpi4py must use the system MPICH (the PyPI wheel looks for another MPI's library): build it from
-# source with MPICH's compiler wrapper. pip caches the built wheel, so this is slow only once.
-if ! "$VENV/bin/python" -c 'from mpi4py import MPI; import sys; sys.exit("MPICH" not in MPI.Get_library_version())' 2>/dev/null; then
-  log "building mpi4py against MPICH"
-  MPICC="$MPICC" "$VENV/bin/python" -m pip install -q --force-reinstall --no-binary=mpi4py "mpi4py>=4"
+# mpi4py must use the chosen MPI (the PyPI wheel looks for another MPI's library): build it from
+# source with that MPI's compiler wrapper. pip caches a wheel it built by the source's name only, not
+# by the MPI it was built against, so each MPI keeps its wheel in a cache of its own: slow only once.
+family=$([[ $OSHMPI_MPI == mpich ]] && echo MPICH || echo "Open MPI")
+# Which MPI an installed mpi4py uses, without starting MPI.
+mpi4py_mpi() { "$VENV/bin/python" -c 'import mpi4py; mpi4py.rc.initialize = False; from mpi4py import MPI; print(MPI.Get_library_version().splitlines()[0])' 2>/dev/null; }
+if [[ $(mpi4py_mpi) != *"$family"* ]]; then
+  log "building mpi4py against $family (a few minutes, once per machine)"
+  PIP_CACHE_DIR="${PIP_CACHE_DIR:-$HOME/.cache/pip}/oshmpi-mpi4py-$OSHMPI_MPI" MPICC="$MPICC" \
+    "$VENV/bin/python" -m pip install -q --force-reinstall --no-deps --no-binary=mpi4py "mpi4py>=4"
 fi
 # The project itself, installed into the venv on every setup so the installed package always matches
 # the checkout: scikit-build-core drives the same CMake build (runtime, C API, tools, shmem4py).
 # No build isolation: the venv already holds the pinned build tools (ci/requirements.txt), and the
-# kept build tree (build-pip/) makes a rerun incremental.
+# kept build tree (build-pip/<mpi>-...) makes a rerun incremental.
 log "installing oshmpi-cpp (libshmem, oshcc, shmem4py) into $VENV"
-MPICC="$MPICC" MPICXX="$MPICXX" MPIEXEC="$MPIEXEC" \
-  "$VENV/bin/python" -m pip install -q --no-build-isolation . || die "pip install . failed"
-log "setup complete: $("$VENV/bin/python" -c 'from mpi4py import MPI; print(MPI.Get_library_version().splitlines()[0])')"
+OSHMPI_MPI="$OSHMPI_MPI" MPICC="$MPICC" MPICXX="$MPICXX" MPIEXEC="$MPIEXEC" \
+  "$VENV/bin/python" -m pip install -q --no-build-isolation -C "build-dir=build-pip/$OSHMPI_MPI-{wheel_tag}" . \
+  || die "pip install . failed"
+log "setup complete: mpi4py on $(mpi4py_mpi)"

@@ -1,5 +1,6 @@
 # One helper launches every MPI test: explicit PE counts, a timeout so a hang fails instead of
-# stalling CI, and labels to select suites (ctest -L cpp, -L c, -L python, -L mpi-transport).
+# stalling CI, and labels to select suites (ctest -L cpp, -L c, -L python, -L mpi-transport) and PE
+# counts (-L np4; ci/test.sh reruns the np3 and np4 tests on two nodes).
 include_guard(GLOBAL)
 
 set(OSHMPI_TEST_TIMEOUT 120 CACHE STRING "Seconds before a hung MPI test is killed")
@@ -27,8 +28,18 @@ function(oshmpi_add_mpi_test name)
         COMMAND ${MPIEXEC_EXECUTABLE} ${MPIEXEC_NUMPROC_FLAG} ${np} ${MPIEXEC_PREFLAGS} ${T_COMMAND})
       set_tests_properties(${test_name} PROPERTIES
         TIMEOUT ${OSHMPI_TEST_TIMEOUT}
-        LABELS "${T_LABELS};${extra_labels}"
+        LABELS "${T_LABELS};${extra_labels};np${np}"
         ENVIRONMENT "SHMEM_SYMMETRIC_SIZE=${OSHMPI_TEST_HEAP_SIZE};OSHMPI_TRANSPORT=${transport};${T_ENVIRONMENT}")
     endforeach()
   endforeach()
+endfunction()
+
+# oshmpi_apply_mpi_test_environment(): called at the end of each tests/ directory, so every test of
+# it, however it launches MPI (CTest's mpiexec, oshrun, or a script's own mpiexec), gets the
+# settings this MPI needs to launch tests here (OSHMPI_MPI_TEST_ENVIRONMENT, cmake/OshmpiMPI.cmake).
+function(oshmpi_apply_mpi_test_environment)
+  get_property(dir_tests DIRECTORY PROPERTY TESTS)
+  if(dir_tests AND OSHMPI_MPI_TEST_ENVIRONMENT)
+    set_property(TEST ${dir_tests} APPEND PROPERTY ENVIRONMENT ${OSHMPI_MPI_TEST_ENVIRONMENT})
+  endif()
 endfunction()

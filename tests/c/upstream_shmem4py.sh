@@ -1,7 +1,7 @@
 #!/bin/sh
 # upstream_shmem4py.sh <stage prefix> <python>: builds the upstream shmem4py 1.0.0 (PyPI sdist, CFFI)
-# with our installed oshcc, then imports it and runs a put/get and an AMO under `oshrun -n 2`: an
-# outside consumer compiling and linking against the whole 1.5 C API.
+# with our installed oshcc, then imports it and runs a put/get, an AMO and a reduction under
+# `oshrun -n 2` and `oshrun -n 4`: an outside consumer compiling and linking against the whole C API.
 set -e
 stage=$1
 python=$2
@@ -38,4 +38,6 @@ shmem.free(counter)
 shmem.free(total)
 print(f"PE {me}: upstream shmem4py on oshmpi-cpp passed")
 PY
-PYTHONPATH="$work/site" SHMEM_SYMMETRIC_SIZE=64M "$stage/bin/oshrun" -n 2 "$python" "$work/ring.py"
+for np in 2 4; do
+    PYTHONPATH="$work/site" SHMEM_SYMMETRIC_SIZE=64M "$stage/bin/oshrun" -n $np "$python" "$work/ring.py"
+done

@@ -7,6 +7,7 @@
 
 #include "core/context.hpp"
 #include "core/error.hpp"
+#include "core/mpi_library.hpp"
 #include "core/progress.hpp"
 #include "core/runtime.hpp"
 #include "memory/data_segment.hpp"
@@ -130,6 +131,7 @@ thread_level init_thread(thread_level requested, MPI_Comm world_comm)
 {
     using namespace detail;
     if (the_runtime) return the_runtime->level;
+    check_mpi_library(); // before the first MPI call, which would crash if two MPIs are loaded
     int mpi_finalized = 0;
     MPI_Finalized(&mpi_finalized);
     if (mpi_finalized) fail(errc::not_initialized, "init: MPI has already been finalized");
