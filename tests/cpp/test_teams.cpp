@@ -2,7 +2,11 @@
 // and running out of communicators. Correct at any PE count (run at 1, 2, 3 and 4).
 #include <gtest/gtest.h>
 
+#include <mpi.h>
+
 #include <algorithm>
+#include <cstdlib>
+#include <cstring>
 #include <vector>
 
 #include <oshmpi/shmem.hpp>
@@ -37,16 +41,44 @@ TEST(Teams, WorldMatchesTheGlobalNumbering)
     EXPECT_EQ(size, npes());
 }
 
-TEST(Teams, SharedIsTheWorldOnOneNode)
+TEST(Teams, SharedHoldsThePesOfThisNode)
 {
+    // TEAM_SHARED is our node: every PE on one node, only our node's PEs when the job spans nodes.
+    // The test asks the library which PEs those are instead of assuming a layout.
     oshmpi::team* shared = oshmpi::team_shared();
-    ASSERT_NE(shared, nullptr);
-    EXPECT_EQ(oshmpi::team_n_pes(shared), npes());
-    EXPECT_EQ(oshmpi::team_my_pe(shared), me());
-    for (int pe = 0; pe < npes(); ++pe) {
-        EXPECT_EQ(oshmpi::team_translate_pe(shared, pe, oshmpi::team_world()), pe);
-        EXPECT_EQ(oshmpi::team_translate_pe(oshmpi::team_world(), pe, shared), pe);
+    EXPECT_NE(shared, nullptr);
+    const int n = npes();
+    const char* transport = std::getenv("OSHMPI_TRANSPORT");
+    const bool ptr_maps_node = transport == nullptr || std::strcmp(transport, "mpi") != 0;
+    oshmpi::symmetric_array<long> word(1);
+    std::vector<int> members;
+    long my_mask = 0; // bit p: world PE p is in our TEAM_SHARED
+    for (int pe = 0; pe < n; ++pe) {
+        int index = oshmpi::team_translate_pe(oshmpi::team_world(), pe, shared);
+        bool member = index >= 0;
+        if (member) {
+            EXPECT_EQ(index, static_cast<int>(members.size())) << "TEAM_SHARED keeps the world's order";
+            EXPECT_EQ(oshmpi::team_translate_pe(shared, index, oshmpi::team_world()), pe);
+            members.push_back(pe);
+            my_mask |= 1L << pe;
+        }
+        // Over shared memory, exactly the node's PEs are mapped (we are, whatever the transport).
+        if (ptr_maps_node || pe == me())
+            EXPECT_EQ(oshmpi::ptr(word.data(), pe) != nullptr, member) << "PE " << pe;
+        EXPECT_TRUE(oshmpi::pe_accessible(pe));
     }
+    EXPECT_EQ(oshmpi::team_n_pes(shared), static_cast<int>(members.size()));
+    EXPECT_GE(oshmpi::team_my_pe(shared), 0);
+    if (oshmpi::team_my_pe(shared) >= 0 && oshmpi::team_my_pe(shared) < static_cast<int>(members.size()))
+        EXPECT_EQ(members[static_cast<std::size_t>(oshmpi::team_my_pe(shared))], me());
+
+    // Sharing is mutual: p is on our node exactly when we are on p's.
+    oshmpi::symmetric_array<long> masks(static_cast<std::size_t>(n));
+    oshmpi::symmetric_array<long> mine(1);
+    mine[0] = my_mask;
+    oshmpi::fcollect(oshmpi::team_world(), masks.data(), mine.data(), 1);
+    for (int pe = 0; pe < n; ++pe)
+        EXPECT_EQ((masks[static_cast<std::size_t>(pe)] >> me()) & 1, (my_mask >> pe) & 1) << "PE " << pe;
 }
 
 TEST(Teams, InvalidTeamQueries)
@@ -293,6 +325,20 @@ TEST(Teams, TeamSyncPublishesLocalStores)
 
 TEST(Teams, RunningOutOfCommunicatorsFailsCleanlyAndRecovers)
 {
+    // First take almost every communicator id MPI has (MPICH has about 2000, Open MPI 65531) with
+    // duplicates of MPI_COMM_SELF, which cost no agreement with other processes, then give back a
+    // few hundred: teams then run out after a few hundred creations, whatever the MPI's limit.
+    MPI_Comm_set_errhandler(MPI_COMM_SELF, MPI_ERRORS_RETURN);
+    std::vector<MPI_Comm> hoard;
+    for (MPI_Comm dup; hoard.size() < 1000000 && MPI_Comm_dup(MPI_COMM_SELF, &dup) == MPI_SUCCESS;)
+        hoard.push_back(dup);
+    EXPECT_GT(hoard.size(), 1000u);
+    for (std::size_t i = 0; i < 300 && !hoard.empty(); ++i) {
+        MPI_Comm_free(&hoard.back());
+        hoard.pop_back();
+    }
+    MPI_Comm_set_errhandler(MPI_COMM_SELF, MPI_ERRORS_ARE_FATAL);
+
     // Teams of PEs 0 and 1 (PE 0 alone at 1 PE), never destroyed, until MPI has no context id left.
     // The other PEs are not members, yet must learn of the failure too.
     int size = std::min(2, npes());
@@ -318,6 +364,7 @@ TEST(Teams, RunningOutOfCommunicatorsFailsCleanlyAndRecovers)
 
     for (oshmpi::team* t : teams)
         if (t != nullptr) oshmpi::team_destroy(t);
+    for (MPI_Comm& dup : hoard) MPI_Comm_free(&dup);
     oshmpi::team* again = oshmpi::team_split_strided(oshmpi::team_world(), 0, 1, npes());
     ASSERT_NE(again, nullptr);
     oshmpi::team_sync(again);

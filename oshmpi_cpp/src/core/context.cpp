@@ -119,7 +119,10 @@ void create_context_pool(runtime& rt)
     p.seg = heap().seg;
     // Collective, and every PE agrees: amo_in_shared_memory was reduced over the world. When it
     // holds, every put, get and AMO goes through shared memory and contexts need no windows.
-    if (rt.amo_in_shared_memory) return;
+    // Nor can they have any when the heap's window is the node's shared window (one node): a second
+    // shared window would be new memory, and a created one over the same memory is what Open MPI
+    // cannot serve there (see expose()). With one PE there is no window at all.
+    if (rt.amo_in_shared_memory || p.seg->win == MPI_WIN_NULL || p.seg->win == p.seg->shared_win) return;
     for (std::size_t i = 0; i < rt.env.ctx_windows; ++i) {
         segment view; // a second window over the same memory (MPI allows overlapping windows)
         view.base = p.seg->base;

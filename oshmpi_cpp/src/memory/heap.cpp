@@ -29,7 +29,8 @@ void create_heap(runtime& rt)
     const std::size_t padded = seg->size + heap_alignment;
 
     // The memory comes from a shared-memory window on the node, so that PEs on this node can load
-    // and store each other's heaps; MPI_Win_create then exposes it to every PE for RMA.
+    // and store each other's heaps; expose() then gives it an RMA window over every PE (this one
+    // when the node is the whole job, see expose()).
     MPI_Info info;
     OSHMPI_MPI(MPI_Info_create(&info));
     // Each PE's part page-aligned on its own: symmetric offsets then need no per-PE adjustment.
@@ -58,6 +59,8 @@ void create_heap(runtime& rt)
         OSHMPI_MPI(MPI_Win_shared_query(seg->shared_win, node_rank, &size, &disp_unit, &base));
         seg->peer_base[static_cast<std::size_t>(pe)] = base + pads[static_cast<std::size_t>(pe)];
     }
+    // Our heap starts `pad` bytes into our part of the shared window: the displacement base there.
+    seg->shared_start.assign(pads.begin(), pads.end());
     seg->all_peers_mapped = std::all_of(seg->peer_base.begin(), seg->peer_base.end(),
                                         [](const char* base) { return base != nullptr; });
     expose(*seg, rt.world);

@@ -22,18 +22,56 @@ std::unique_ptr<segment> segment_table::remove(const segment* seg)
     return owned;
 }
 
+namespace {
+
+// Whether `win` is over exactly the processes of `comm`, in the same order.
+bool spans(MPI_Win win, MPI_Comm comm)
+{
+    MPI_Group win_group, comm_group;
+    OSHMPI_MPI(MPI_Win_get_group(win, &win_group));
+    OSHMPI_MPI(MPI_Comm_group(comm, &comm_group));
+    int result = MPI_UNEQUAL;
+    int rc = MPI_Group_compare(win_group, comm_group, &result);
+    MPI_Group_free(&win_group);
+    MPI_Group_free(&comm_group);
+    OSHMPI_MPI(rc);
+    return result == MPI_IDENT;
+}
+
+} // namespace
+
 void expose(segment& seg, MPI_Comm comm)
 {
-    MPI_Info info;
-    OSHMPI_MPI(MPI_Info_create(&info));
-    // SHMEM gives no ordering between AMOs without fence/quiet, so let MPI reorder accumulates.
-    OSHMPI_MPI(MPI_Info_set(info, "accumulate_ordering", "none"));
-    OSHMPI_MPI(MPI_Info_set(info, "same_size", "true"));
-    OSHMPI_MPI(MPI_Info_set(info, "same_disp_unit", "true"));
-    int rc = MPI_Win_create(seg.base, static_cast<MPI_Aint>(seg.size), 1, info, comm, &seg.win);
-    MPI_Info_free(&info);
-    OSHMPI_MPI(rc);
-    OSHMPI_MPI(MPI_Win_set_errhandler(seg.win, MPI_ERRORS_RETURN));
+    // Which window, by what each MPI can do (docs/cluster.md, "What each MPI needs"):
+    // - The node's shared window, when it already holds the segment on every PE of the job. A
+    //   second window over the same memory would add nothing, and on Open MPI 4.1 only the osc/sm
+    //   component serves shared windows correctly on one node: MPI_Win_create goes to osc/rdma,
+    //   which cannot serve a single process at all (MPI_ERR_WIN: no BTL with RDMA reaches it) and
+    //   crashes in 64-bit MPI_Compare_and_swap over btl/vader (open-mpi/ompi#7967, #11349).
+    // - No window for a job of one PE: nothing is remote, every access is direct (route()).
+    // - Otherwise (PEs on several nodes) a window created over our copy, as MPI-3 allows over any
+    //   memory: MPICH serves it everywhere; Open MPI needs osc/ucx or an RDMA-capable BTL across
+    //   nodes (Debian's build, with osc/ucx and osc/pt2pt disabled, has none over TCP).
+    int comm_size = 0;
+    OSHMPI_MPI(MPI_Comm_size(comm, &comm_size));
+    if (seg.shared_win != MPI_WIN_NULL && !seg.shared_start.empty() && spans(seg.shared_win, comm)) {
+        seg.win = seg.shared_win;
+        seg.win_start = seg.shared_start;
+    } else if (comm_size == 1) {
+        return;
+    } else {
+        MPI_Info info;
+        OSHMPI_MPI(MPI_Info_create(&info));
+        // SHMEM gives no ordering between AMOs without fence/quiet, so let MPI reorder accumulates.
+        OSHMPI_MPI(MPI_Info_set(info, "accumulate_ordering", "none"));
+        OSHMPI_MPI(MPI_Info_set(info, "same_size", "true"));
+        OSHMPI_MPI(MPI_Info_set(info, "same_disp_unit", "true"));
+        int rc = MPI_Win_create(seg.base, static_cast<MPI_Aint>(seg.size), 1, info, comm, &seg.win);
+        MPI_Info_free(&info);
+        OSHMPI_MPI(rc);
+        OSHMPI_MPI(MPI_Win_set_errhandler(seg.win, MPI_ERRORS_RETURN));
+        seg.win_start.clear();
+    }
 
     int* model = nullptr;
     int found = 0;
@@ -48,7 +86,8 @@ void release_windows(segment& seg)
 {
     if (seg.win != MPI_WIN_NULL) {
         MPI_Win_unlock_all(seg.win);
-        MPI_Win_free(&seg.win);
+        if (seg.win != seg.shared_win) MPI_Win_free(&seg.win);
+        seg.win = MPI_WIN_NULL;
     }
     if (seg.shared_win != MPI_WIN_NULL) MPI_Win_free(&seg.shared_win);
 }

@@ -14,8 +14,17 @@ namespace oshmpi::detail {
 struct segment {
     char* base = nullptr; // our copy
     std::size_t size = 0;
-    MPI_Win win = MPI_WIN_NULL; // over every PE's copy, displacement unit 1, locked for the run
-    MPI_Win shared_win = MPI_WIN_NULL; // the node's shared-memory window that owns the heap memory
+    // Over every PE's copy, displacement unit 1, locked for the run. MPI_WIN_NULL only when this
+    // PE is the whole job (nothing is remote: every access is direct).
+    MPI_Win win = MPI_WIN_NULL;
+    MPI_Win shared_win = MPI_WIN_NULL; // the node's shared-memory window that owns the memory
+    // Where each PE's copy starts within its part of shared_win, in bytes; set by the segment's
+    // creator when shared_win holds the segment on every PE of the node. When the node is the
+    // whole job, expose() then makes shared_win itself the RMA window.
+    std::vector<MPI_Aint> shared_start;
+    // Added to an offset from `base` to make the displacement in `win` of a PE's copy: shared_start
+    // when win is shared_win, empty (nothing to add) when win was created over `base`.
+    std::vector<MPI_Aint> win_start;
     // For each world PE, where its copy is mapped in our address space; nullptr when it is not.
     std::vector<char*> peer_base;
     // Whether every PE's copy is mapped here. AMOs on a word must all use one mechanism, so CPU
@@ -49,8 +58,10 @@ private:
 
 segment_table& segments();
 
-// Creates the window over [base, base + size) on every PE of `comm` and opens the run-long
-// passive-target epoch. Checks the unified memory model, which plain loads of symmetric memory need.
+// Gives the segment its RMA window over every PE of `comm` and opens the run-long passive-target
+// epoch: the node's shared window itself when it holds the segment and spans `comm`, no window
+// when `comm` is this PE alone, else a window created over [base, base + size). Checks the unified
+// memory model, which plain loads of symmetric memory need.
 void expose(segment& seg, MPI_Comm comm);
 // Closes the epoch and frees the windows (not the memory the caller owns).
 void release_windows(segment& seg);

@@ -135,6 +135,7 @@ void flush_windows(context& ctx, bool rma, bool amo)
     const runtime* rt = current_runtime();
     if (rt == nullptr) return;
     for (const auto& seg : segments().all()) {
+        if (seg->win == MPI_WIN_NULL) continue; // a job of one PE: nothing went through MPI
         MPI_Win own = ctx.window(*seg);
         if (rma) flush_every_target(own, rt->n_pes);
         if (amo && !(rma && own == seg->win)) flush_every_target(seg->win, rt->n_pes);

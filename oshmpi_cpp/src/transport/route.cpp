@@ -16,13 +16,16 @@ remote_address route(const char* routine, const void* address, std::size_t nbyte
              "or make it a global or static variable)",
              routine, address, nbytes);
     std::size_t offset = static_cast<std::size_t>(static_cast<const char*>(address) - seg->base);
+    // A segment without a window belongs to a job of one PE: everything is ours, and direct.
     bool shared = kind == access::rma ? rt.rma_in_shared_memory
-                                      : rt.amo_in_shared_memory && seg->all_peers_mapped;
+                                      : (rt.amo_in_shared_memory && seg->all_peers_mapped) || seg->win == MPI_WIN_NULL;
     // Our own copy is always plain memory for puts and gets (MPI also rejects overlapping local
     // ranges); atomics to ourselves still follow the one-mechanism-per-word rule.
     if (kind == access::rma && pe == rt.my_pe) shared = true;
     char* peer = shared ? seg->peer_base[static_cast<std::size_t>(pe)] : nullptr;
-    return {seg, offset, pe, peer != nullptr ? peer + offset : nullptr};
+    std::size_t disp = seg->win_start.empty() ? offset
+                                              : offset + static_cast<std::size_t>(seg->win_start[static_cast<std::size_t>(pe)]);
+    return {seg, disp, pe, peer != nullptr ? peer + offset : nullptr};
 }
 
 } // namespace oshmpi::detail

@@ -10,7 +10,7 @@ namespace oshmpi::detail {
 
 struct remote_address {
     segment* seg;
-    std::size_t offset; // displacement in seg->win
+    std::size_t offset; // displacement in seg->win (of the target PE's copy)
     int pe;
     // Where the target's bytes are mapped in our address space, or nullptr to use MPI.
     char* direct;
