@@ -20,7 +20,7 @@ namespace oshmpi::detail {
     X(transport, std::string, "OSHMPI_TRANSPORT", nullptr, "auto",                                    \
       "auto: shared memory to PEs on this node, MPI RMA to others; mpi: MPI RMA to every PE")      \
     X(ctx_windows, std::size_t, "OSHMPI_CTX_WINDOWS", nullptr, "8",                                  \
-      "MPI windows created at start-up for contexts, when some PE is reached through MPI")
+      "MPI windows created at start-up for contexts, when PEs span several nodes")
 
 struct env_config {
 #define OSHMPI_ENV_FIELD(field, type, name, alias, fallback, meaning) type field;

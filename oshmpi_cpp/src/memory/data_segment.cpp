@@ -74,6 +74,14 @@ void* move_pages(void* from, std::size_t length, void* to) noexcept
     return moved == -1 ? MAP_FAILED : reinterpret_cast<void*>(moved);
 }
 
+// Maps the pages of the shared mapping at `from` a second time, at `to` (mremap with an old size of
+// 0 does that for shared mappings); `from` stays mapped.
+void* map_pages_again(void* from, std::size_t length, void* to) noexcept
+{
+    long mapped = syscall(SYS_mremap, from, std::size_t{0}, length, MREMAP_MAYMOVE | MREMAP_FIXED, to);
+    return mapped == -1 ? MAP_FAILED : reinterpret_cast<void*>(mapped);
+}
+
 bool all_zero(const char* page, std::size_t nbytes) noexcept
 {
     const auto* words = reinterpret_cast<const std::uint64_t*>(page);
@@ -99,10 +107,13 @@ void privatize_after_fork() noexcept
 
 // Moves our globals onto node-shared pages. The pages come from an MPI shared-memory window (MPI
 // names, maps and cleans up the memory, also when a PE dies); we copy the globals into our part
-// and mremap that part onto the globals' own addresses, so every pointer into them stays valid and
-// every PE of the node reaches our copy through its own mapping of the window. Returns whether it
-// worked; on failure the globals are untouched. Local, but `win` is collective over `node`.
-bool move_onto_shared_pages(address_range pages, MPI_Comm node, MPI_Win* win)
+// and map that part at the globals' own addresses as well, so every pointer into them stays valid,
+// every PE of the node reaches our copy through its own mapping of the window, and MPI's own view
+// of our part stays valid, so the window can serve RMA too (expose()). Where the pages cannot be
+// mapped twice they are moved instead (`*window_valid` false: MPI's view of our part is gone).
+// Returns whether it worked; on failure the globals are untouched. Local, but `win` is collective
+// over `node`.
+bool move_onto_shared_pages(address_range pages, MPI_Comm node, MPI_Win* win, bool* window_valid)
 {
     const std::size_t length = pages.end - pages.begin;
     MPI_Info info;
@@ -126,11 +137,15 @@ bool move_onto_shared_pages(address_range pages, MPI_Comm node, MPI_Win* win)
     // Atomic for the address range: the old private pages go, the shared ones take their place.
     // A store another thread makes to a global between the copy and this call is lost (documented:
     // shmem_init must not race with other threads writing globals).
-    void* moved = move_pages(part, length, reinterpret_cast<void*>(pages.begin));
-    if (moved != reinterpret_cast<void*>(pages.begin)) return false;
-    // Keep the window's old range reserved: MPI unmaps it when the window is freed, which must not
-    // hit memory that a later mmap placed in the hole.
-    mmap(part, length, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0);
+    *window_valid = map_pages_again(part, length, reinterpret_cast<void*>(pages.begin)) ==
+                    reinterpret_cast<void*>(pages.begin);
+    if (!*window_valid) {
+        void* moved = move_pages(part, length, reinterpret_cast<void*>(pages.begin));
+        if (moved != reinterpret_cast<void*>(pages.begin)) return false;
+        // Keep the window's old range reserved: MPI unmaps it when the window is freed, which must
+        // not hit memory that a later mmap placed in the hole.
+        mmap(part, length, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0);
+    }
 
     static pthread_once_t fork_handler_once = PTHREAD_ONCE_INIT;
     pthread_once(&fork_handler_once, [] { pthread_atfork(nullptr, nullptr, privatize_after_fork); });
@@ -166,15 +181,20 @@ void create_data_segment(runtime& rt)
 
     // Node peers reach our globals through shared memory, like the heap, unless the MPI transport
     // is forced (then tests must exercise the MPI path). Same executable, so the globals sit at the
-    // same offset within their first page on every PE (ASLR moves whole pages).
-    if (rt.rma_in_shared_memory) {
+    // same offset within their first page on every PE (ASLR moves whole pages). They move onto
+    // the node's pages under either transport: when the node is the whole job, the shared window
+    // is then also their RMA window, which is what Open MPI needs on one node (see expose()).
+    {
         address_range pages{page_down(range.begin), page_up(range.end)};
-        int moved = move_onto_shared_pages(pages, rt.node, &seg->shared_win) ? 1 : 0;
+        bool window_valid = false;
+        int moved[2] = {move_onto_shared_pages(pages, rt.node, &seg->shared_win, &window_valid) ? 1 : 0,
+                        window_valid ? 1 : 0};
         // A PE that could not move its globals leaves its node on the MPI path.
-        OSHMPI_MPI(MPI_Iallreduce(MPI_IN_PLACE, &moved, 1, MPI_INT, MPI_MIN, rt.node, &request));
+        OSHMPI_MPI(MPI_Iallreduce(MPI_IN_PLACE, moved, 2, MPI_INT, MPI_MIN, rt.node, &request));
         complete(request);
-        if (moved) {
-            const std::size_t skip = range.begin - pages.begin;
+        const std::size_t skip = range.begin - pages.begin;
+        if (moved[0] && moved[1]) seg->shared_start.assign(static_cast<std::size_t>(rt.n_pes), static_cast<MPI_Aint>(skip));
+        if (moved[0] && rt.rma_in_shared_memory) {
             for (int pe = 0; pe < rt.n_pes; ++pe) {
                 int node_rank = rt.node_rank_of_pe[static_cast<std::size_t>(pe)];
                 if (node_rank < 0 || pe == rt.my_pe) continue;
@@ -188,8 +208,8 @@ void create_data_segment(runtime& rt)
     }
     seg->all_peers_mapped = std::all_of(seg->peer_base.begin(), seg->peer_base.end(),
                                         [](const char* base) { return base != nullptr; });
-    // The window for PEs on other nodes (and for everyone with OSHMPI_TRANSPORT=mpi), over the
-    // pages the globals now live in.
+    // The window for PEs on other nodes (and for everyone with OSHMPI_TRANSPORT=mpi): the shared
+    // window itself when the node is the whole job, else one over the pages the globals live in.
     expose(*seg, rt.world);
     the_data_segment = seg.get();
     segments().add(std::move(seg));
@@ -200,8 +220,8 @@ void destroy_data_segment()
     if (the_data_segment == nullptr) return;
     auto seg = segments().remove(the_data_segment);
     the_data_segment = nullptr;
-    // Freeing the shared window unmaps the peers' copies here and the reserved hole; our globals
-    // keep their pages (they were moved out of the window's range).
+    // Freeing the shared window unmaps the peers' copies here and MPI's view of our part (or the
+    // reserved hole); our globals keep their pages (mapped at their own addresses too).
     if (seg) release_windows(*seg);
 }
 
