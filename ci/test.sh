@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
-# Installs everything (ci/setup.sh), builds the project with every test suite, runs them all under
-# CTest (C++, C and Python suites at 1, 2, 3 and 4 PEs, over shared memory and forced MPI), and
-# ends with one "N passed, N failed" line over all of them.
+# Installs everything (ci/setup.sh), builds the project with every test suite for one MPI
+# (OSHMPI_MPI=mpich|openmpi, default mpich), and runs the suites in legs, each ending with its own
+# "<leg>: N passed, N failed" line; the last line sums them all. Extra arguments go to every ctest
+# leg (e.g. ci/test.sh -L python, ci/test.sh -R rma).
+#   one-node   every suite under CTest: C++, C and Python at 1, 2, 3 and 4 PEs, over shared
+#              memory and with the MPI transport forced, plus the C API's build and install checks
+#   two-nodes  (MPICH) every suite's 3- and 4-PE runs again on two "nodes" of this machine, so
+#              that traffic between them takes MPI's network path (docs/cluster.md)
+# A new leg is one `leg <name> <command...>` line; its command prints an "N passed, N failed" line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source ci/common.sh
@@ -9,25 +15,64 @@ source ci/common.sh
 ci/setup.sh || die "setup failed"
 
 cmake -S . -B "$BUILD_DIR" -G Ninja \
-  -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DOSHMPI_MPI="$OSHMPI_MPI" \
   -DMPI_C_COMPILER="$MPICC" -DMPI_CXX_COMPILER="$MPICXX" -DMPIEXEC_EXECUTABLE="$MPIEXEC" \
   -DPython_EXECUTABLE="$VENV/bin/python" \
   -DOSHMPI_BUILD_TESTS=ON -DOSHMPI_BUILD_BENCHMARKS=ON || die "configure failed"
 cmake --build "$BUILD_DIR" || die "build failed"
 
-log "running every suite"
-ctest --test-dir "$BUILD_DIR" -j "${OSHMPI_TEST_JOBS:-2}" --output-on-failure "$@" 2>&1 | tee "$BUILD_DIR/ctest.log"
-status=${PIPESTATUS[0]}
+total_passed=0
+total_failed=0
+# leg <name> <command...>: runs the command, shows its output, and adds the last "N passed, N failed"
+# line it printed to the totals (a leg that prints none counts as one failure).
+leg() {
+  local name=$1
+  shift
+  log "leg $name: $*"
+  local output="$BUILD_DIR/leg-$name.log"
+  "$@" 2>&1 | tee "$output"
+  local counts
+  counts=$(grep -E '^([A-Za-z0-9_-]+: )?[0-9]+ passed, [0-9]+ failed' "$output" | tail -1 |
+           sed -E 's/^([A-Za-z0-9_-]+: )?([0-9]+) passed, ([0-9]+) failed.*/\2 \3/')
+  [[ -n $counts ]] || counts="0 1"
+  local passed=${counts% *} failed=${counts#* }
+  echo "$name: $passed passed, $failed failed"
+  total_passed=$((total_passed + passed))
+  total_failed=$((total_failed + failed))
+}
 
-# CTest ends with "NN% tests passed, F tests failed out of T" (or "... passed out of T" when none
-# failed); turn it into the plain closing line.
-summary=$(grep -E '^[0-9]+% tests passed' "$BUILD_DIR/ctest.log" | tail -1)
-total=$(sed -nE 's/.* out of ([0-9]+).*/\1/p' <<<"$summary")
-failed=$(sed -nE 's/.* ([0-9]+) tests? failed out of.*/\1/p' <<<"$summary")
-if [[ -z "$total" ]]; then
-  echo "0 passed, 1 failed"
-  exit 1
+# ctest_summary <ctest arguments...>: runs CTest and turns its summary ("NN% tests passed, F tests
+# failed out of T", or "... passed out of T" when none failed) into the plain closing line.
+ctest_summary() {
+  local output
+  output=$(mktemp)
+  ctest --test-dir "$BUILD_DIR" -j "${OSHMPI_TEST_JOBS:-2}" --output-on-failure "$@" 2>&1 | tee "$output"
+  local summary total failed
+  summary=$(grep -E '^[0-9]+% tests passed' "$output" | tail -1)
+  rm -f "$output"
+  total=$(sed -nE 's/.* out of ([0-9]+).*/\1/p' <<<"$summary")
+  failed=$(sed -nE 's/.* ([0-9]+) tests? failed out of.*/\1/p' <<<"$summary")
+  if [[ -z $total ]]; then
+    echo "0 passed, 1 failed"
+    return
+  fi
+  failed=${failed:-0}
+  echo "$((total - failed)) passed, ${failed} failed"
+}
+
+# Two "nodes" on one machine: Hydra treats localhost and 127.0.0.1 as two hosts, so PEs 0-1 and 2-3
+# share no memory and reach each other through MPI. Open MPI maps both names to this node, so it
+# has no such layout here.
+two_nodes() {
+  local hosts="$BUILD_DIR/hosts-two-nodes"
+  printf 'localhost:2\n127.0.0.1:2\n' >"$hosts"
+  HYDRA_HOST_FILE="$hosts" ctest_summary -L '^np[34]$' "$@"
+}
+
+leg one-node ctest_summary "$@"
+if [[ $OSHMPI_MPI == mpich ]]; then
+  leg two-nodes two_nodes "$@"
 fi
-failed=${failed:-0}
-echo "$((total - failed)) passed, ${failed} failed"
-exit "$status"
+
+echo "$total_passed passed, $total_failed failed"
+((total_failed == 0))
