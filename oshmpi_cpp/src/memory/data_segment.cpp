@@ -113,21 +113,25 @@ void privatize_after_fork() noexcept
 // mapped twice they are moved instead (`*window_valid` false: MPI's view of our part is gone).
 // Returns whether it worked; on failure the globals are untouched. Local, but `win` is collective
 // over `node`.
-bool move_onto_shared_pages(address_range pages, MPI_Comm node, MPI_Win* win, bool* window_valid)
+bool move_onto_shared_pages(address_range pages, MPI_Comm node, MPI_Win* win, bool* window_valid,
+                            std::size_t* lead)
 {
     const std::size_t length = pages.end - pages.begin;
     MPI_Info info;
     OSHMPI_MPI(MPI_Info_create(&info));
     // Our part on pages of its own: only whole pages can be moved.
     OSHMPI_MPI(MPI_Info_set(info, "alloc_shared_noncontig", "true"));
-    char* part = nullptr;
-    int rc = MPI_Win_allocate_shared(static_cast<MPI_Aint>(length), 1, info, node, &part, win);
+    // One page more: MPICH starts each part on a page, Open MPI 4.1 (osc/sm) a header's length
+    // after one; we use the part's first whole page, `*lead` bytes into it.
+    char* whole = nullptr;
+    int rc = MPI_Win_allocate_shared(static_cast<MPI_Aint>(length + page_size()), 1, info, node, &whole, win);
     MPI_Info_free(&info);
     if (rc != MPI_SUCCESS) {
         *win = MPI_WIN_NULL;
         return false;
     }
-    if (reinterpret_cast<std::uintptr_t>(part) % page_size() != 0) return false;
+    auto* part = reinterpret_cast<char*>(page_up(reinterpret_cast<std::uintptr_t>(whole)));
+    *lead = static_cast<std::size_t>(part - whole);
 
     // Copying a page of zeros would only allocate it: the window's pages start zeroed, and a large
     // bss is mostly untouched.
@@ -187,13 +191,20 @@ void create_data_segment(runtime& rt)
     {
         address_range pages{page_down(range.begin), page_up(range.end)};
         bool window_valid = false;
-        int moved[2] = {move_onto_shared_pages(pages, rt.node, &seg->shared_win, &window_valid) ? 1 : 0,
+        std::size_t lead = 0;
+        int moved[2] = {move_onto_shared_pages(pages, rt.node, &seg->shared_win, &window_valid, &lead) ? 1 : 0,
                         window_valid ? 1 : 0};
         // A PE that could not move its globals leaves its node on the MPI path.
         OSHMPI_MPI(MPI_Iallreduce(MPI_IN_PLACE, moved, 2, MPI_INT, MPI_MIN, rt.node, &request));
         complete(request);
+        // Where each PE's globals start in its part of the window: its lead, then the offset of
+        // the globals in their first page.
         const std::size_t skip = range.begin - pages.begin;
-        if (moved[0] && moved[1]) seg->shared_start.assign(static_cast<std::size_t>(rt.n_pes), static_cast<MPI_Aint>(skip));
+        std::vector<MPI_Aint> starts(static_cast<std::size_t>(rt.n_pes));
+        auto my_start = static_cast<MPI_Aint>(lead + skip);
+        OSHMPI_MPI(MPI_Iallgather(&my_start, 1, MPI_AINT, starts.data(), 1, MPI_AINT, rt.world, &request));
+        complete(request);
+        if (moved[0] && moved[1]) seg->shared_start = starts;
         if (moved[0] && rt.rma_in_shared_memory) {
             for (int pe = 0; pe < rt.n_pes; ++pe) {
                 int node_rank = rt.node_rank_of_pe[static_cast<std::size_t>(pe)];
@@ -202,7 +213,7 @@ void create_data_segment(runtime& rt)
                 int disp_unit = 0;
                 char* base = nullptr;
                 OSHMPI_MPI(MPI_Win_shared_query(seg->shared_win, node_rank, &peer_size, &disp_unit, &base));
-                seg->peer_base[static_cast<std::size_t>(pe)] = base + skip;
+                seg->peer_base[static_cast<std::size_t>(pe)] = base + starts[static_cast<std::size_t>(pe)];
             }
         }
     }
