@@ -6,6 +6,8 @@
 #include <vector>
 #include <optional>
 
+#include <unistd.h>
+
 #include "core/error.hpp"
 
 namespace oshmpi::detail {
@@ -14,6 +16,34 @@ namespace {
 std::optional<symmetric_heap> the_heap;
 }
 
+namespace {
+// A heap larger than the node's memory cannot work, and MPI does not say so: MPICH maps and
+// msyncs the whole window page by page (minutes for 100 GiB) before failing or being killed. So
+// every PE checks that its node's PEs fit in physical memory, and all agree before allocating
+// (a node that cannot must not leave the others waiting in MPI_Win_allocate_shared).
+void check_heap_fits(const runtime& rt, std::size_t size)
+{
+    int node_size = 1;
+    OSHMPI_MPI(MPI_Comm_size(rt.node, &node_size));
+    long pages = sysconf(_SC_PHYS_PAGES), page_size = sysconf(_SC_PAGESIZE);
+    auto node_pes = static_cast<std::size_t>(node_size);
+    std::size_t memory = 0; // unknown: let MPI try
+    if (pages > 0 && page_size > 0)
+        memory = static_cast<std::size_t>(pages) * static_cast<std::size_t>(page_size);
+    int fits = memory == 0 || size <= memory / node_pes ? 1 : 0;
+    int all_fit = fits;
+    OSHMPI_MPI(MPI_Allreduce(&fits, &all_fit, 1, MPI_INT, MPI_MIN, rt.world));
+    if (!fits)
+        fail(errc::out_of_memory,
+             "SHMEM_SYMMETRIC_SIZE=%zu bytes per PE: the %d PEs of this node need %zu MiB, more than "
+             "its %zu MiB of memory",
+             size, node_size, (size >> 20) * node_pes, memory >> 20);
+    if (!all_fit)
+        fail(errc::out_of_memory,
+             "SHMEM_SYMMETRIC_SIZE=%zu bytes per PE: more than another node's PEs fit in its memory", size);
+}
+} // namespace
+
 symmetric_heap& heap()
 {
     return *the_heap;
@@ -21,6 +51,7 @@ symmetric_heap& heap()
 
 void create_heap(runtime& rt)
 {
+    check_heap_fits(rt, rt.env.symmetric_size);
     auto seg = std::make_unique<segment>();
     seg->size = rt.env.symmetric_size;
     // MPI hands out shared memory at no particular alignment, and each process maps it at its own
