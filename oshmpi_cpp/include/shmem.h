@@ -1,4 +1,4 @@
-/* OpenSHMEM 1.5 for C and C++: oshmpi-cpp's drop-in shmem.h.
+/* OpenSHMEM 1.6 for C and C++: oshmpi-cpp's drop-in shmem.h.
  *
  * The routines are declared from one list, <oshmpi/c_api.def>, which expands the type tables of
  * <oshmpi/types.def>; the same list declares the pshmem_* names (pshmem.h), and the library's
@@ -23,12 +23,12 @@ extern "C" {
 
 /* ---- Version and vendor ---- */
 #define SHMEM_MAJOR_VERSION 1
-#define SHMEM_MINOR_VERSION 5
+#define SHMEM_MINOR_VERSION 6
 #define _SHMEM_MAJOR_VERSION SHMEM_MAJOR_VERSION
 #define _SHMEM_MINOR_VERSION SHMEM_MINOR_VERSION
 #define SHMEM_MAX_NAME_LEN 256
 #define _SHMEM_MAX_NAME_LEN SHMEM_MAX_NAME_LEN
-#define SHMEM_VENDOR_STRING "oshmpi-cpp 0.1.0 (OpenSHMEM 1.5 in C++ over MPI-3 RMA)"
+#define SHMEM_VENDOR_STRING "oshmpi-cpp 0.1.0 (OpenSHMEM 1.6 in C++ over MPI-3 RMA)"
 #define _SHMEM_VENDOR_STRING SHMEM_VENDOR_STRING
 /* Our own version, for programs that need to tell us apart. */
 #define OSHMPI_CPP_VERSION_MAJOR 0

@@ -6,8 +6,8 @@
 #include <mpp/shmem.h>
 #include <mpp/shmemx.h>
 
-#if SHMEM_MAJOR_VERSION != 1 || SHMEM_MINOR_VERSION != 5
-#error "the library must report OpenSHMEM 1.5"
+#if SHMEM_MAJOR_VERSION != 1 || SHMEM_MINOR_VERSION != 6
+#error "the library must report OpenSHMEM 1.6"
 #endif
 
 void use_generics(long* dest, const long* source, unsigned int* bits, shmem_ctx_t ctx);

@@ -14,15 +14,15 @@ int main(void)
     CHECK_EQ(provided, SHMEM_THREAD_MULTIPLE); /* MPICH provides MPI_THREAD_MULTIPLE */
     shmem_query_thread(&queried);
     CHECK_EQ(queried, provided);
-    shmem_init(); /* again: no effect */
-    start_pes(0); /* deprecated, also no effect once initialized */
+    shmem_init(); /* again: nested (OpenSHMEM 1.6), matched by the finalize below */
+    start_pes(0); /* deprecated: no effect once initialized, and not to be matched */
     int me = shmem_my_pe(), npes = shmem_n_pes();
     CHECK_EQ(_my_pe(), me);
     CHECK_EQ(_num_pes(), npes);
 
     shmem_info_get_version(&major, &minor);
     CHECK_EQ(major, 1);
-    CHECK_EQ(minor, 5);
+    CHECK_EQ(minor, 6);
     shmem_info_get_name(name);
     CHECK(strcmp(name, SHMEM_VENDOR_STRING) == 0);
     CHECK(strstr(name, "oshmpi-cpp") != NULL);
@@ -60,6 +60,10 @@ int main(void)
     shmem_free(aligned);
     shmem_free(zeros);
     shmem_free(heap);
+    shmem_finalize(); /* matches the nested shmem_init: a barrier, nothing is released */
+    int still = 0;
+    shmem_query_initialized(&still);
+    CHECK_EQ(still, 1);
     shmem_pcontrol(1);
     shmem_clear_cache_inv();
     shmem_udcflush_line(name);

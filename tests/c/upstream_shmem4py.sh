@@ -16,7 +16,7 @@ from shmem4py import shmem
 me, npes = shmem.my_pe(), shmem.n_pes()
 right, left = (me + 1) % npes, (me - 1) % npes
 assert "oshmpi-cpp" in shmem.info_get_name()
-assert shmem.info_get_version() == (1, 5)
+assert shmem.info_get_version() == (1, 6)
 dst = shmem.zeros(4, dtype="i8")
 src = np.arange(4, dtype="i8") + 10 * me
 shmem.put(dst, src, right)

@@ -29,14 +29,21 @@ TEST(Setup, WorldIsADuplicateNotCommWorld)
 TEST(Setup, Version)
 {
     EXPECT_EQ(oshmpi::info_get_version().major, 1);
-    EXPECT_EQ(oshmpi::info_get_version().minor, 5);
+    EXPECT_EQ(oshmpi::info_get_version().minor, 6);
     EXPECT_STREQ(oshmpi::info_get_name(), "oshmpi-cpp");
 }
 
-TEST(Setup, SecondInitIsANoOp)
+// OpenSHMEM 1.6: a second init nests; its finalize is a barrier that releases nothing.
+TEST(Setup, SecondInitNestsAndItsFinalizeKeepsTheRuntime)
 {
-    oshmpi::init();
+    oshmpi::symmetric_array<long> kept(1);
+    EXPECT_EQ(oshmpi::init_thread(oshmpi::thread_level::multiple), oshmpi::thread_level::single);
     EXPECT_EQ(oshmpi::query_thread(), oshmpi::thread_level::single);
+    oshmpi::finalize();
+    EXPECT_TRUE(oshmpi::initialized());
+    EXPECT_FALSE(oshmpi::finalized());
+    kept[0] = 1; // the heap is still there
+    EXPECT_EQ(oshmpi::atomic_fetch(kept.data(), oshmpi::my_pe()), 1L);
 }
 
 TEST(Setup, PeAccessible)

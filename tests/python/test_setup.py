@@ -18,7 +18,7 @@ def test_queries(me, npes):
 
 
 def test_version_and_vendor():
-    assert shmem.info_get_version() == (shmem.MAJOR_VERSION, shmem.MINOR_VERSION) == (1, 5)
+    assert shmem.info_get_version() == (shmem.MAJOR_VERSION, shmem.MINOR_VERSION) == (1, 6)
     assert shmem.info_get_name() == shmem.VENDOR_STRING
     for bad in ('OSHMPI', 'open-mpi', 'osss-ucx'):
         assert bad not in shmem.VENDOR_STRING

@@ -1,6 +1,8 @@
-// C entry points of OpenSHMEM 1.5 sections 9.1-9.2 (setup, exit, queries, thread support), and the
+// C entry points of OpenSHMEM 1.6 sections 9.1-9.2 (setup, exit, queries, thread support), and the
 // deprecated start_pes/_my_pe/_num_pes. shmem_init is where the C API differs from the C++ face: it
-// also exposes the program's global and static variables (the data segment) and reads SHMEM_DEBUG.
+// also exposes the program's global and static variables (the data segment) and reads SHMEM_DEBUG,
+// each time it builds a runtime (the first init, or the first after the last finalize: see
+// core/setup.cpp for repeated initialization).
 #include "capi/shim.hpp"
 
 #include <cstring>
@@ -33,6 +35,16 @@ thread_level start(thread_level requested)
     return provided;
 }
 
+// Matches one init; after the last one the predefined team handles are invalid again.
+void finish()
+{
+    oshmpi::finalize();
+    if (!oshmpi::initialized()) {
+        oshmpi_team_world = SHMEM_TEAM_INVALID;
+        oshmpi_team_shared = SHMEM_TEAM_INVALID;
+    }
+}
+
 } // namespace
 
 OSHMPI_C_DEFINE(void, init, (void))
@@ -57,9 +69,13 @@ OSHMPI_C_DEFINE(void, query_thread, (int* provided))
 OSHMPI_C_DEFINE(void, finalize, (void))
 {
     // The data segment goes with the runtime's teardown (also when MPI_Finalize triggers it).
-    OSHMPI_C_CALL(oshmpi::finalize());
-    oshmpi_team_world = SHMEM_TEAM_INVALID;
-    oshmpi_team_shared = SHMEM_TEAM_INVALID;
+    OSHMPI_C_CALL(finish());
+}
+
+// Callable at any time, before init and after finalize too.
+OSHMPI_C_DEFINE(void, query_initialized, (int* initialized))
+{
+    *initialized = oshmpi::initialized() ? 1 : 0;
 }
 
 OSHMPI_C_DEFINE(void, global_exit, (int status))
@@ -100,10 +116,12 @@ OSHMPI_C_DEFINE(void, info_get_name, (char* name))
     std::memcpy(name, SHMEM_VENDOR_STRING, sizeof(SHMEM_VENDOR_STRING));
 }
 
-// Deprecated (OpenSHMEM 1.2): the argument was ignored then too.
+// Deprecated (OpenSHMEM 1.2): the argument was ignored then too. Calls after the first are no-ops
+// (they are not initializations to be matched), and a start_pes program need not finalize: the
+// runtime is torn down when MPI is finalized at exit (the deprecated implicit finalization).
 extern "C" void start_pes(int)
 {
-    shmem_init();
+    if (!oshmpi::initialized()) shmem_init();
 }
 extern "C" int _my_pe(void)
 {

@@ -36,7 +36,7 @@ struct window_pool {
 
 window_pool& pool()
 {
-    static window_pool the_pool;
+    static window_pool& the_pool = *new window_pool; // never destroyed: see core/setup.cpp
     return the_pool;
 }
 
@@ -198,7 +198,7 @@ context* create_context(const char* routine, team* t, long options)
 
 context& default_context()
 {
-    static context the_default;
+    static context& the_default = *new context; // never destroyed: see core/setup.cpp
     return the_default;
 }
 

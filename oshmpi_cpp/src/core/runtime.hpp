@@ -15,7 +15,6 @@ namespace oshmpi::detail {
 struct runtime {
     env_config env;
     thread_level level = thread_level::single;
-    bool we_initialized_mpi = false;
 
     MPI_Comm world = MPI_COMM_NULL; // duplicate of the user's world communicator
     MPI_Comm node = MPI_COMM_NULL;  // the PEs that can share memory with us

@@ -1,8 +1,33 @@
-// init, finalize and the queries of OpenSHMEM 1.5 section 9.1.
+// init, finalize and the queries of OpenSHMEM 1.6 section 9.1.
+//
+// Repeated initialization (OpenSHMEM 1.6). Every init/init_thread must be matched by a finalize;
+// init_depth counts the unmatched ones. A nested init returns the level already provided; a
+// finalize that is not the last is a barrier_all; the last one tears the runtime down, and a later
+// init builds a new one (heap, windows, teams, the C API's globals) from scratch.
+//
+// MPI cannot be initialized twice, so re-initialization needs MPI to outlive our finalize:
+// - MPI that someone else initialized (mpi4py, the program) is never finalized by us; an
+//   MPI_Finalize by its owner runs our teardown first (the MPI_COMM_SELF attribute below).
+// - MPI that we initialized stays alive after our last finalize, and is finalized at process exit
+//   by an atexit handler registered right after MPI_Init_thread (so it runs before the atexit
+//   handlers MPI registered itself). Its MPI_Finalize also runs the teardown of a runtime the
+//   program never finalized: the deprecated implicit finalization of start_pes programs.
+// MPI sessions would let us finalize MPI and start it again, but Open MPI 4.1 does not have them
+// and a world built from a session is not the MPI_COMM_WORLD that mpi4py and the program share;
+// keeping MPI alive works the same on every MPI. The thread level is MPI's from the first init:
+// a later init_thread cannot raise it.
+//
+// The exit handler may run the teardown, and MPI_Finalize runs the MPI_COMM_SELF callbacks of the
+// datatype cache, after static destructors that ran before it (those of statics constructed after
+// it was registered). So the runtime's registries (segments, teams, contexts, caches) are
+// function-local statics allocated with new and never destroyed: they stay valid to the end.
 #include <oshmpi/setup.hpp>
+#include <oshmpi/sync.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 
 #include "core/context.hpp"
@@ -20,7 +45,19 @@ namespace oshmpi::detail {
 namespace {
 
 std::unique_ptr<runtime> the_runtime;
+// Read by initialized() at any time (shmem_query_initialized may race with init in another thread).
+std::atomic<bool> runtime_up{false};
+int init_depth = 0;               // inits not yet matched by a finalize
+bool ever_initialized = false;    // for finalized()
+bool mpi_is_ours = false;         // we called MPI_Init_thread: we finalize MPI at process exit
 int finalize_hook_keyval = MPI_KEYVAL_INVALID;
+
+void finalize_mpi_at_exit()
+{
+    int done = 0;
+    MPI_Finalized(&done);
+    if (!done) MPI_Finalize(); // runs the teardown hook first if the runtime is still up
+}
 
 int to_mpi(thread_level level)
 {
@@ -41,14 +78,14 @@ thread_level from_mpi(int level)
     return thread_level::single;
 }
 
-void teardown(bool finalize_mpi);
+void teardown();
 
 // MPI_Finalize deletes MPI_COMM_SELF's attributes first, so whoever finalizes MPI (mpi4py at exit,
 // or a C program that forgot shmem_finalize) runs our finalize while MPI still works.
 int finalize_hook(MPI_Comm, int, void*, void*)
 {
     finalize_hook_keyval = MPI_KEYVAL_INVALID;
-    if (the_runtime) teardown(/*finalize_mpi=*/false);
+    if (the_runtime) teardown();
     return MPI_SUCCESS;
 }
 
@@ -78,8 +115,10 @@ void map_node_ranks(runtime& rt)
     rt.amo_in_shared_memory = shared && everyone_on_node;
 }
 
-void teardown(bool finalize_mpi)
+void teardown()
 {
+    runtime_up.store(false, std::memory_order_release);
+    init_depth = 0;
     runtime& rt = *the_runtime;
     // Nothing issued before finalize may be lost: complete it, then wait for everyone to do so.
     quiet_all_contexts();
@@ -90,7 +129,6 @@ void teardown(bool finalize_mpi)
     destroy_all_teams();
     if (rt.node != MPI_COMM_NULL) MPI_Comm_free(&rt.node);
     MPI_Comm_free(&rt.world);
-    bool ours = rt.we_initialized_mpi;
     the_runtime.reset();
     if (finalize_hook_keyval != MPI_KEYVAL_INVALID) {
         int keyval = finalize_hook_keyval;
@@ -98,7 +136,6 @@ void teardown(bool finalize_mpi)
         MPI_Comm_delete_attr(MPI_COMM_SELF, keyval);
         MPI_Comm_free_keyval(&keyval);
     }
-    if (finalize_mpi && ours) MPI_Finalize();
 }
 
 } // namespace
@@ -130,7 +167,10 @@ using detail::state;
 thread_level init_thread(thread_level requested, MPI_Comm world_comm)
 {
     using namespace detail;
-    if (the_runtime) return the_runtime->level;
+    if (the_runtime) {
+        ++init_depth;
+        return the_runtime->level;
+    }
     check_mpi_library(); // before the first MPI call, which would crash if two MPIs are loaded
     int mpi_finalized = 0;
     MPI_Finalized(&mpi_finalized);
@@ -143,7 +183,8 @@ thread_level init_thread(thread_level requested, MPI_Comm world_comm)
     int provided = MPI_THREAD_SINGLE;
     if (!mpi_initialized) {
         OSHMPI_MPI(MPI_Init_thread(nullptr, nullptr, to_mpi(requested), &provided));
-        rt->we_initialized_mpi = true;
+        mpi_is_ours = true;
+        std::atexit(finalize_mpi_at_exit);
     } else {
         OSHMPI_MPI(MPI_Query_thread(&provided));
     }
@@ -178,6 +219,9 @@ thread_level init_thread(thread_level requested, MPI_Comm world_comm)
     if (ready.my_pe == 0 && ready.env.info) std::fputs(describe_env(ready.env).c_str(), stdout);
     if (ready.my_pe == 0 && (ready.env.version || ready.env.info)) std::fflush(stdout);
     barrier(ready.world);
+    init_depth = 1;
+    ever_initialized = true;
+    runtime_up.store(true, std::memory_order_release);
     return ready.level;
 }
 
@@ -188,7 +232,15 @@ void init(MPI_Comm world_comm)
 
 void finalize()
 {
-    if (detail::the_runtime) detail::teardown(/*finalize_mpi=*/true);
+    using namespace detail;
+    if (!the_runtime) return;
+    if (init_depth > 1) {
+        // Not the last finalize: the spec's barrier_all, and every resource stays.
+        --init_depth;
+        oshmpi::barrier_all();
+        return;
+    }
+    teardown();
 }
 
 void global_exit(int status)
@@ -203,14 +255,17 @@ void global_exit(int status)
 
 bool initialized() noexcept
 {
-    return detail::the_runtime != nullptr;
+    return detail::runtime_up.load(std::memory_order_acquire);
 }
 
 bool finalized() noexcept
 {
-    int mpi_finalized = 0;
-    MPI_Finalized(&mpi_finalized);
-    return detail::the_runtime == nullptr && mpi_finalized;
+    return detail::ever_initialized && !initialized();
+}
+
+bool mpi_owned() noexcept
+{
+    return detail::mpi_is_ours;
 }
 
 thread_level query_thread()
@@ -253,7 +308,7 @@ void* ptr(const void* addr, int pe)
 
 version_info info_get_version() noexcept
 {
-    return {1, 5};
+    return {1, 6};
 }
 
 const char* info_get_name() noexcept

@@ -8,7 +8,7 @@ namespace oshmpi::detail {
 
 segment_table& segments()
 {
-    static segment_table table;
+    static segment_table& table = *new segment_table; // never destroyed: see core/setup.cpp
     return table;
 }
 

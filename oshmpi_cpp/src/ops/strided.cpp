@@ -81,7 +81,7 @@ class strided_types {
 
 strided_types& type_cache()
 {
-    static strided_types cache;
+    static strided_types& cache = *new strided_types; // never destroyed: see core/setup.cpp
     return cache;
 }
 

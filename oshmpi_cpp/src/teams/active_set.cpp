@@ -21,7 +21,7 @@ namespace {
 
 std::map<std::tuple<int, int, int>, team*>& active_set_teams()
 {
-    static std::map<std::tuple<int, int, int>, team*> cache;
+    static auto& cache = *new std::map<std::tuple<int, int, int>, team*>; // never destroyed: see core/setup.cpp
     return cache;
 }
 

@@ -24,7 +24,8 @@ namespace {
 // Every team alive on this PE, keyed by its handle, so a destroyed or foreign handle is caught.
 std::unordered_map<const team*, std::unique_ptr<team>>& live_teams()
 {
-    static std::unordered_map<const team*, std::unique_ptr<team>> teams;
+    // Never destroyed: see core/setup.cpp.
+    static auto& teams = *new std::unordered_map<const team*, std::unique_ptr<team>>;
     return teams;
 }
 

@@ -20,7 +20,7 @@ namespace {
 // World PEs of a set, in team order -> a communicator over exactly them.
 std::map<std::vector<int>, MPI_Comm>& templates()
 {
-    static std::map<std::vector<int>, MPI_Comm> cache;
+    static auto& cache = *new std::map<std::vector<int>, MPI_Comm>; // never destroyed: see core/setup.cpp
     return cache;
 }
 
