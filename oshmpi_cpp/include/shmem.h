@@ -63,6 +63,9 @@ enum { SHMEM_SIGNAL_SET = 0, SHMEM_SIGNAL_ADD = 1 };
 #define SHMEM_TEAM_NUM_CONTEXTS (1L << 0)
 #define SHMEM_MALLOC_ATOMICS_REMOTE (1L << 0)
 #define SHMEM_MALLOC_SIGNAL_REMOTE (1L << 1)
+/* Context sessions (OpenSHMEM 1.6): an option and a configuration mask bit. */
+#define SHMEM_CTX_SESSION_BATCH (1L << 0)
+#define SHMEM_CTX_SESSION_TOTAL_OPS (1L << 0)
 
 /* The pSync/pWrk sizes of the deprecated active-set collectives (which need no pSync here). */
 #define SHMEM_SYNC_VALUE 0L
@@ -90,6 +93,9 @@ typedef struct shmem_team_s *shmem_team_t;
 typedef struct {
     int num_contexts;
 } shmem_team_config_t;
+typedef struct {
+    size_t total_ops;
+} shmem_ctx_session_config_t;
 
 /* The predefined handles are variables of the library (set when it loads, and at shmem_init for
  * the teams), so they are not constant expressions. */

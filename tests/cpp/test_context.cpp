@@ -358,3 +358,40 @@ TEST(Context, TeamWorldContextKeepsWorldNumbering)
     oshmpi::barrier_all();
     oshmpi::ctx_destroy(ctx);
 }
+
+// Sessions (OpenSHMEM 1.6) record their hints and change nothing else: options combine while a
+// session runs, the masked total_ops replaces the previous one, stop clears, and a batch of puts
+// and AMOs inside a session delivers exactly what it would outside.
+TEST(Context, SessionsRecordHintsAndChangeNoResult)
+{
+    oshmpi::context* ctx = oshmpi::ctx_create(0);
+    EXPECT_FALSE(oshmpi::ctx_session(*ctx).active);
+    oshmpi::session_config config;
+    config.total_ops = 64;
+    oshmpi::ctx_session_start(*ctx, oshmpi::ctx_session_batch, &config, oshmpi::ctx_session_total_ops);
+    oshmpi::session_state s = oshmpi::ctx_session(*ctx);
+    EXPECT_TRUE(s.active);
+    EXPECT_EQ(s.options, oshmpi::ctx_session_batch);
+    EXPECT_EQ(s.total_ops, 64u);
+    oshmpi::ctx_session_start(*ctx, 1L << 5, nullptr, 0); // unknown bits are hints too
+    s = oshmpi::ctx_session(*ctx);
+    EXPECT_EQ(s.options, oshmpi::ctx_session_batch | (1L << 5));
+    EXPECT_EQ(s.total_ops, 64u); // unmasked fields keep their value
+
+    oshmpi::symmetric_array<long> table(64), hits(1);
+    oshmpi::barrier_all();
+    for (int i = 0; i < 64; ++i) oshmpi::p(*ctx, &table[static_cast<std::size_t>(i)], me() * 1000L + i, right());
+    for (int i = 0; i < 64; ++i) oshmpi::atomic_add(*ctx, hits.data(), 1L, 0);
+    oshmpi::quiet(*ctx);
+    oshmpi::ctx_session_stop(*ctx);
+    EXPECT_FALSE(oshmpi::ctx_session(*ctx).active);
+    EXPECT_EQ(oshmpi::ctx_session(*ctx).total_ops, SIZE_MAX);
+    oshmpi::ctx_session_stop(*ctx); // stopping again does nothing
+    oshmpi::barrier_all();
+    for (int i = 0; i < 64; ++i) EXPECT_EQ(table[static_cast<std::size_t>(i)], left() * 1000L + i);
+    if (me() == 0) EXPECT_EQ(hits[0], 64L * npes());
+    EXPECT_EQ(thrown_code([&] { oshmpi::ctx_session_start(*ctx, 0, nullptr, oshmpi::ctx_session_total_ops); }),
+              oshmpi::errc::invalid_argument);
+    oshmpi::ctx_destroy(ctx);
+    oshmpi::barrier_all();
+}

@@ -1,6 +1,9 @@
-// Communication contexts (OpenSHMEM 1.5 section 9.5). Every RMA, AMO and ordering routine takes a
+// Communication contexts (OpenSHMEM 1.6 section 9.5). Every RMA, AMO and ordering routine takes a
 // context first; the overloads without one use the default context.
 #pragma once
+
+#include <cstddef>
+#include <cstdint>
 
 namespace oshmpi {
 
@@ -28,5 +31,27 @@ struct team; // defined by the runtime's teams (<oshmpi/team.hpp>)
 void ctx_destroy(context* ctx);
 // The team the context was created on; the default context and ctx_create contexts -> team_world().
 [[nodiscard]] team* ctx_get_team(const context* ctx);
+
+// Sessions (OpenSHMEM 1.6, shmem_ctx_session_start/stop): hints that a series of operations
+// follows on a context. They never change what the operations do, complete or order; the runtime
+// records them, and applies no batching of its own yet. Values equal to the C API's.
+inline constexpr long ctx_session_batch = 1L << 0;     // SHMEM_CTX_SESSION_BATCH
+inline constexpr long ctx_session_total_ops = 1L << 0; // SHMEM_CTX_SESSION_TOTAL_OPS (config mask)
+struct session_config {
+    std::size_t total_ops = SIZE_MAX; // the expected number of RMA calls in the session
+};
+struct session_state {
+    bool active = false;
+    long options = 0;
+    std::size_t total_ops = SIZE_MAX;
+};
+// Starts a session, or adds `options` (bitwise OR) and the masked fields of `config` to the one
+// already started. `config` is read only for the fields in `config_mask` (it may be null when the
+// mask is 0); unknown option or mask bits are accepted (hints: no option is an error).
+void ctx_session_start(context& ctx, long options, const session_config* config, long config_mask);
+// Ends the session; on a context without one, does nothing.
+void ctx_session_stop(context& ctx);
+// The context's session hints as recorded.
+[[nodiscard]] session_state ctx_session(const context& ctx);
 
 } // namespace oshmpi

@@ -158,6 +158,7 @@ void destroy_context_pool()
     fallback.nbi_outstanding.store(false, std::memory_order_relaxed);
     fallback.mpi_pending.store(false, std::memory_order_relaxed);
     fallback.default_window_pending.store(false, std::memory_order_relaxed);
+    fallback.session = session_state{};
 }
 
 context* create_context(const char* routine, team* t, long options)
@@ -233,6 +234,31 @@ void ctx_destroy(context* ctx)
     if (ctx->pool_slot >= 0) p.in_use[static_cast<std::size_t>(ctx->pool_slot)] = false;
     live_contexts.fetch_sub(1, std::memory_order_release);
     delete ctx;
+}
+
+void ctx_session_start(context& ctx, long options, const session_config* config, long config_mask)
+{
+    detail::state("ctx_session_start");
+    if ((config_mask & ctx_session_total_ops) != 0 && config == nullptr)
+        detail::fail(errc::invalid_argument, "ctx_session_start: config is null but the mask selects total_ops");
+    std::lock_guard<std::mutex> guard(ctx.nbi_lock); // a shared context may be hinted from several threads
+    session_state& s = ctx.session;
+    if (!s.active) s = session_state{true, 0, SIZE_MAX};
+    s.options |= options;
+    if ((config_mask & ctx_session_total_ops) != 0) s.total_ops = config->total_ops;
+}
+
+void ctx_session_stop(context& ctx)
+{
+    detail::state("ctx_session_stop");
+    std::lock_guard<std::mutex> guard(ctx.nbi_lock);
+    ctx.session = session_state{};
+}
+
+session_state ctx_session(const context& ctx)
+{
+    std::lock_guard<std::mutex> guard(const_cast<context&>(ctx).nbi_lock);
+    return ctx.session;
 }
 
 team* ctx_get_team(const context* ctx)

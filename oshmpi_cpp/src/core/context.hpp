@@ -51,6 +51,9 @@ struct context {
     std::atomic<bool> nbi_outstanding{false}; // nbi_operands is not empty; read without the lock
     std::mutex nbi_lock; // only for contexts that several threads may use at once
 
+    // The session hints (ctx_session_start): recorded, never acted on in a way that changes results.
+    session_state session;
+
     // The window this context's puts and gets on `seg` go through.
     [[nodiscard]] MPI_Win window(const detail::segment& seg) const noexcept
     {
