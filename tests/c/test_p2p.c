@@ -104,6 +104,24 @@ static void test_generic(void)
 #define RUN_GENERIC
 #endif
 
+/* OpenSHMEM 1.6: test_all and test_all_vector return 1 on an empty test set (no elements, or every
+ * one excluded by status), and wait_until_all returns at once. */
+static void test_empty_sets(void)
+{
+    static int ivars[2];
+    const int excluded[2] = {1, 1};
+    const int cmp_values[2] = {5, 5};
+    size_t indices[2];
+    CHECK_EQ(shmem_int_test_all(ivars, 0, NULL, SHMEM_CMP_EQ, 5), 1);
+    CHECK_EQ(shmem_int_test_all(ivars, 2, excluded, SHMEM_CMP_EQ, 5), 1);
+    CHECK_EQ(shmem_long_test_all_vector(NULL, 0, NULL, SHMEM_CMP_EQ, NULL), 1);
+    CHECK_EQ(shmem_int_test_all_vector(ivars, 2, excluded, SHMEM_CMP_EQ, cmp_values), 1);
+    shmem_int_wait_until_all(ivars, 2, excluded, SHMEM_CMP_EQ, 5);
+    shmem_int_wait_until_all_vector(ivars, 0, NULL, SHMEM_CMP_EQ, cmp_values);
+    CHECK(shmem_int_test_any(ivars, 2, excluded, SHMEM_CMP_EQ, 0) == SIZE_MAX);
+    CHECK_EQ(shmem_int_test_some(ivars, 2, indices, excluded, SHMEM_CMP_EQ, 0), 0);
+}
+
 int main(void)
 {
     check_start();
@@ -111,6 +129,7 @@ int main(void)
     OSHMPI_P2P_TYPES(RUN)
     test_signal();
     test_deprecated();
+    test_empty_sets();
     RUN_GENERIC
     return check_finish("test_p2p");
 }
