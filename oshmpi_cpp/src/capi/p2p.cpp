@@ -110,3 +110,8 @@ OSHMPI_C_DEFINE(void, wait, (long* ivar, long cmp_value))
 {
     shmem_long_wait(ivar, cmp_value);
 }
+
+OSHMPI_C_DEFINE(void, wait_until, (long* ivar, int cmp, long cmp_value))
+{
+    shmem_long_wait_until(ivar, cmp, cmp_value);
+}
