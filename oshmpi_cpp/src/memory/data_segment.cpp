@@ -146,9 +146,12 @@ bool move_onto_shared_pages(address_range pages, MPI_Comm node, MPI_Win* win, bo
     if (!*window_valid) {
         void* moved = move_pages(part, length, reinterpret_cast<void*>(pages.begin));
         if (moved != reinterpret_cast<void*>(pages.begin)) return false;
-        // Keep the window's old range reserved: MPI unmaps it when the window is freed, which must
-        // not hit memory that a later mmap placed in the hole.
-        mmap(part, length, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0);
+        // Keep the window's old range occupied: MPI unmaps it when the window is freed, which must
+        // not hit memory that a later mmap placed in the hole. Writable, because the range need not
+        // be a mapping of its own: MPICH gives a one-process node's window plain malloc memory
+        // (which cannot be mapped twice, so it is moved), and free() hands it out again; pages of
+        // no access there crash the next user of that memory (MPI_Finalize's UCX pools at exit).
+        mmap(part, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0);
     }
 
     static pthread_once_t fork_handler_once = PTHREAD_ONCE_INIT;
