@@ -7,6 +7,7 @@
 
 #include <cstring>
 
+#include "core/progress_agent.hpp"
 #include "core/runtime.hpp"
 #include "memory/data_segment.hpp"
 
@@ -29,6 +30,7 @@ thread_level start(thread_level requested)
         detail::runtime& rt = detail::state("shmem_init");
         debug_checks = rt.env.debug;
         detail::create_data_segment(rt);
+        detail::start_progress_agent(rt); // the globals may be reached through MPI where the heap is not
         oshmpi_team_world = team_handle(oshmpi::team_world());
         oshmpi_team_shared = team_handle(oshmpi::team_shared());
     }

@@ -17,6 +17,7 @@
 #include "core/error.hpp"
 #include "core/runtime.hpp"
 #include "memory/heap.hpp"
+#include "ops/deferred_signal.hpp"
 #include "teams/team.hpp"
 #include "transport/mpi_rma.hpp"
 
@@ -75,6 +76,8 @@ void release_operands(std::deque<std::array<std::byte, 16>>& operands)
 
 void quiet_context(context& ctx)
 {
+    // Signals first: delivering one flushes its data, and the signal's own completion is part of it.
+    complete_deferred_signals(ctx);
     if (!ctx.nbi_outstanding.load(std::memory_order_acquire)) {
         mpi_rma::flush(ctx);
     } else if (ctx.shared_between_threads()) {
@@ -105,10 +108,12 @@ void quiet_all_contexts()
     for (context* ctx : p.live) {
         // A private or serialized context may be in use by its thread right now: complete its
         // operations, but leave its operand storage to that thread's next quiet.
-        if (ctx->shared_between_threads())
+        if (ctx->shared_between_threads()) {
             quiet_context(*ctx);
-        else
-            mpi_rma::flush(*ctx);
+        } else {
+            complete_deferred_signals(*ctx);
+            mpi_rma::flush_from_other_thread(*ctx);
+        }
     }
 }
 
@@ -156,8 +161,7 @@ void destroy_context_pool()
     context& fallback = default_context();
     release_operands(fallback.nbi_operands);
     fallback.nbi_outstanding.store(false, std::memory_order_relaxed);
-    fallback.mpi_pending.store(false, std::memory_order_relaxed);
-    fallback.default_window_pending.store(false, std::memory_order_relaxed);
+    fallback.pending.reset(); // its windows are gone; handles may be reused by the next init
     fallback.session = session_state{};
 }
 

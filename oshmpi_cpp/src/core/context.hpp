@@ -14,6 +14,8 @@
 #include <oshmpi/context.hpp>
 
 #include "memory/segment.hpp"
+#include "ops/deferred_signal.hpp"
+#include "transport/pending_targets.hpp"
 
 namespace oshmpi {
 
@@ -36,14 +38,22 @@ struct context {
     MPI_Win own_window = MPI_WIN_NULL;
     int pool_slot = -1;
 
-    // MPI operations whose remote completion quiet still owes: on window(seg) (puts, nbi gets) and
-    // on the segments' default windows (AMOs). Shared memory operations complete as they are
-    // issued and never set these; an idle quiet is a memory fence.
-    std::atomic<bool> mpi_pending{false};
-    std::atomic<bool> default_window_pending{false};
-    // Threads inside a flush of this context. A quiet that finds the flags clear while another
-    // thread is still flushing cannot know that its own operations are complete, so it flushes too.
-    std::atomic<int> flushing{0};
+    // The MPI targets whose remote completion quiet still owes: (window, PE) pairs of puts, nbi
+    // gets and AMOs. Shared memory operations complete as they are issued and never add here; an
+    // idle quiet is a load and a memory fence. When several threads may use the context at
+    // THREAD_MULTIPLE, `pending_lock` guards it, and quiet holds the lock while it flushes, so a
+    // quiet that finds the set empty knows that every operation recorded before is complete.
+    detail::pending_targets pending;
+    std::mutex pending_lock;
+
+    // Nonblocking put-with-signal over MPI: the data is on its way, the signal waits until the
+    // data is complete at its target (ops/signal.cpp delivers it at the next quiet, wait or
+    // progress-agent turn, whichever comes first).
+    std::vector<detail::deferred_signal> deferred_signals; // guarded by deferred_lock
+    std::mutex deferred_lock;
+    // Signals issued by put_signal_nbi on this context and not yet remote-complete, wherever they
+    // are (in deferred_signals or being delivered by another thread). Read without the lock.
+    std::atomic<int> signals_in_flight{0};
 
     // Operands of nonblocking fetching AMOs: MPI reads them until the operation completes, so they
     // live here (a deque never moves its elements) until the next quiet on this context.

@@ -40,6 +40,8 @@ void parse_into(std::string& field, const char* variable, const std::string& tex
 {
     if (std::string(variable) == "OSHMPI_TRANSPORT" && text != "auto" && text != "mpi")
         fail(errc::invalid_argument, "OSHMPI_TRANSPORT=%s: expected auto or mpi", text.c_str());
+    if (std::string(variable) == "OSHMPI_PROGRESS" && text != "auto" && text != "on" && text != "off")
+        fail(errc::invalid_argument, "OSHMPI_PROGRESS=%s: expected auto, on or off", text.c_str());
     field = text;
 }
 

@@ -20,7 +20,11 @@ namespace oshmpi::detail {
     X(transport, std::string, "OSHMPI_TRANSPORT", nullptr, "auto",                                    \
       "auto: shared memory to PEs on this node, MPI RMA to others; mpi: MPI RMA to every PE")      \
     X(ctx_windows, std::size_t, "OSHMPI_CTX_WINDOWS", nullptr, "8",                                  \
-      "MPI windows created at start-up for contexts, when PEs span several nodes")
+      "MPI windows created at start-up for contexts, when PEs span several nodes")                    \
+    X(progress, std::string, "OSHMPI_PROGRESS", nullptr, "auto",                                       \
+      "auto: a progress thread per PE when some PE reaches another through MPI, so operations on a "  \
+      "PE that computes complete without it; on: always; off: never (MPI then needs only the "       \
+      "thread level asked for)")
 
 struct env_config {
 #define OSHMPI_ENV_FIELD(field, type, name, alias, fallback, meaning) type field;

@@ -11,8 +11,10 @@
 
 #include "core/error.hpp"
 #include "core/node_barrier.hpp"
+#include "core/progress_agent.hpp"
 #include "core/runtime.hpp"
 #include "core/shared_flag.hpp"
+#include "ops/deferred_signal.hpp"
 
 namespace oshmpi::detail {
 
@@ -50,13 +52,13 @@ void yield_or_nap() noexcept
 
 unsigned compute_spins(const runtime& rt) noexcept
 {
-    int node_pes = 1;
-    if (rt.node == MPI_COMM_NULL || MPI_Comm_size(rt.node, &node_pes) != MPI_SUCCESS) node_pes = rt.n_pes;
     cpu_set_t cpus;
     int cores = sched_getaffinity(0, sizeof cpus, &cpus) == 0 ? CPU_COUNT(&cpus) : 1;
     // Other processes' PEs share the affinity mask too (mpiexec binds none by default): compare
-    // the node's PEs with the cores this process may run on.
-    return node_pes > cores ? spins_when_oversubscribed : spins_when_cores_suffice;
+    // the PEs of this machine (not of the MPI node: a host file can split one machine into
+    // several "nodes") with the cores this process may run on.
+    int machine_pes = rt.machine_pes > 0 ? rt.machine_pes : rt.n_pes;
+    return machine_pes > cores ? spins_when_oversubscribed : spins_when_cores_suffice;
 }
 } // namespace
 
@@ -77,8 +79,10 @@ void poke_progress()
 {
     runtime* rt = current_runtime();
     if (rt == nullptr) return;
+    note_own_polling();
     int flag = 0;
     MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, rt->world, &flag, MPI_STATUS_IGNORE);
+    if (signals_deferred()) deliver_deferred_signals();
 }
 
 unsigned spins_before_yield() noexcept
@@ -100,7 +104,10 @@ void backoff::pause()
     const unsigned spins = spins_before_yield();
     if (spins_ < spins) {
         ++spins_;
-        cpu_relax();
+        // An update that comes through MPI lands only while we poll MPI: poll at every turn, as a
+        // raw MPI program waiting on its window would (else the spin adds ~10 us to every signal).
+        if (mpi_may_target_us()) poke_progress();
+        else cpu_relax();
         return;
     }
     // An MPI progress poke costs about as much as the yield; it matters only when an update may
@@ -110,8 +117,14 @@ void backoff::pause()
     yield_or_nap();
 }
 
+bool waits_spin_in_mpi() noexcept
+{
+    return spins_before_yield() == spins_when_cores_suffice;
+}
+
 void complete(MPI_Request& request)
 {
+    note_own_polling();
     int done = 0;
     const unsigned spins = spins_before_yield();
     for (unsigned polls = 0;; ++polls) {
@@ -121,8 +134,32 @@ void complete(MPI_Request& request)
     }
 }
 
+void complete_at(MPI_Request& request, int pe)
+{
+    mpi_wait_watch watch(pe);
+    complete(request);
+}
+
+void flush_watched(MPI_Win win, int pe)
+{
+    mpi_wait_watch watch(pe);
+    OSHMPI_MPI(MPI_Win_flush(pe, win));
+}
+
+void flush_local_watched(MPI_Win win, int pe)
+{
+    mpi_wait_watch watch(pe);
+    OSHMPI_MPI(MPI_Win_flush_local(pe, win));
+}
+
 void mpi_barrier(MPI_Comm comm)
 {
+    if (waits_spin_in_mpi()) {
+        // Every PE has a core: MPI's own barrier is the fastest (its nonblocking one costs about
+        // twice as much), and spinning in it takes no core another PE needs.
+        OSHMPI_MPI(MPI_Barrier(comm));
+        return;
+    }
     MPI_Request request;
     OSHMPI_MPI(MPI_Ibarrier(comm, &request));
     complete(request);

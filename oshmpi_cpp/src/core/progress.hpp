@@ -24,17 +24,28 @@ inline void cpu_relax() noexcept
 [[nodiscard]] bool crowded() noexcept;
 // sched_yield, noting whether it was slow (see crowded()).
 void timed_yield() noexcept;
-// Lets MPI move along operations that target us (AM-based RMA needs the target to poll).
+// Lets MPI move along operations that target us (AM-based RMA needs the target to poll), and
+// delivers the signals of nonblocking put-with-signal whose data may be complete by now.
 void poke_progress();
 // How many times a wait polls before it starts yielding the core: a few microseconds' worth when
-// every PE of this node has a core of its own, almost none when PEs outnumber cores.
+// every PE of this machine has a core of its own, almost none when PEs outnumber cores.
 [[nodiscard]] unsigned spins_before_yield() noexcept;
+// Whether every PE on this machine has a core of its own, so that a wait may spin inside MPI as
+// raw MPI programs do (MPI_Win_flush, MPI_Barrier): then operations cost what MPI's do. When PEs
+// outnumber cores, waits use nonblocking calls and yield instead.
+[[nodiscard]] bool waits_spin_in_mpi() noexcept;
 // Completes `request` by MPI_Test, then MPI_Test plus sched_yield.
 void complete(MPI_Request& request);
+// complete() for an operation on `pe`, announced to the progress agent (progress_agent.hpp).
+void complete_at(MPI_Request& request, int pe);
+// MPI_Win_flush / MPI_Win_flush_local of `pe`, announced to the progress agent.
+void flush_watched(MPI_Win win, int pe);
+void flush_local_watched(MPI_Win win, int pe);
 // A barrier over `comm` that yields while it waits. Over the runtime's world communicator it is the
 // shared-memory barrier when every PE is on this node (node_barrier.hpp), else MPI's.
 void barrier(MPI_Comm comm);
-// MPI_Ibarrier driven by complete(): the barrier for communicators that span nodes.
+// The barrier for communicators that span nodes: MPI_Barrier when waits may spin in MPI, else
+// MPI_Ibarrier driven by complete().
 void mpi_barrier(MPI_Comm comm);
 
 } // namespace oshmpi::detail

@@ -21,6 +21,9 @@ struct runtime {
     int my_pe = 0;
     int n_pes = 0;
     std::vector<int> node_rank_of_pe; // world PE -> rank in `node`, or -1 if on another node
+    // PEs running on this machine, whatever MPI calls a node (a host file can split one machine
+    // into several): what decides whether PEs outnumber cores.
+    int machine_pes = 0;
 
     // Puts and gets to PEs on this node use shared memory unless OSHMPI_TRANSPORT=mpi.
     bool rma_in_shared_memory = false;

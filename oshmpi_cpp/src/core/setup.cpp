@@ -24,6 +24,9 @@
 #include <oshmpi/setup.hpp>
 #include <oshmpi/sync.hpp>
 
+#include <climits>
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
@@ -34,6 +37,7 @@
 #include "core/error.hpp"
 #include "core/mpi_library.hpp"
 #include "core/progress.hpp"
+#include "core/progress_agent.hpp"
 #include "core/runtime.hpp"
 #include "memory/data_segment.hpp"
 #include "memory/heap.hpp"
@@ -89,6 +93,22 @@ int finalize_hook(MPI_Comm, int, void*, void*)
     return MPI_SUCCESS;
 }
 
+// The PEs on this machine: those whose host name hashes like ours (a collision only makes us
+// think the machine more crowded than it is).
+int count_machine_pes(const runtime& rt)
+{
+    char name[HOST_NAME_MAX + 1] = {};
+    gethostname(name, sizeof name - 1);
+    unsigned color = 2166136261u; // FNV-1a
+    for (const char* c = name; *c != '\0'; ++c) color = (color ^ static_cast<unsigned char>(*c)) * 16777619u;
+    MPI_Comm machine;
+    OSHMPI_MPI(MPI_Comm_split(rt.world, static_cast<int>(color & 0x7fffffff), rt.my_pe, &machine));
+    int size = 0;
+    MPI_Comm_size(machine, &size);
+    MPI_Comm_free(&machine);
+    return size;
+}
+
 void map_node_ranks(runtime& rt)
 {
     OSHMPI_MPI(MPI_Comm_split_type(rt.world, MPI_COMM_TYPE_SHARED, rt.my_pe, MPI_INFO_NULL, &rt.node));
@@ -106,6 +126,7 @@ void map_node_ranks(runtime& rt)
         if (rank == MPI_UNDEFINED) rank = -1;
     int node_size = 0;
     OSHMPI_MPI(MPI_Comm_size(rt.node, &node_size));
+    rt.machine_pes = count_machine_pes(rt);
 
     bool shared = rt.env.transport != "mpi";
     rt.rma_in_shared_memory = shared;
@@ -120,9 +141,13 @@ void teardown()
     runtime_up.store(false, std::memory_order_release);
     init_depth = 0;
     runtime& rt = *the_runtime;
+    // The agent first: from here on our own waits poll MPI, and when MPI_Finalize runs this, no
+    // other thread may call MPI beside it.
+    stop_progress_agent_thread();
     // Nothing issued before finalize may be lost: complete it, then wait for everyone to do so.
     quiet_all_contexts();
     barrier(rt.world);
+    free_progress_agent();
     destroy_context_pool();
     destroy_data_segment(); // the C API's globals window, if shmem_init made one
     destroy_heap();
@@ -182,7 +207,10 @@ thread_level init_thread(thread_level requested, MPI_Comm world_comm)
     MPI_Initialized(&mpi_initialized);
     int provided = MPI_THREAD_SINGLE;
     if (!mpi_initialized) {
-        OSHMPI_MPI(MPI_Init_thread(nullptr, nullptr, to_mpi(requested), &provided));
+        // The progress agent calls MPI from a thread of its own: ask for MPI_THREAD_MULTIPLE
+        // unless it is switched off (the level we report stays the one asked for).
+        int level = rt->env.progress == "off" ? to_mpi(requested) : MPI_THREAD_MULTIPLE;
+        OSHMPI_MPI(MPI_Init_thread(nullptr, nullptr, level, &provided));
         mpi_is_ours = true;
         std::atexit(finalize_mpi_at_exit);
     } else {
@@ -201,6 +229,7 @@ thread_level init_thread(thread_level requested, MPI_Comm world_comm)
         create_heap(*the_runtime);
         create_context_pool(*the_runtime);
         create_predefined_teams(*the_runtime);
+        start_progress_agent(*the_runtime);
     } catch (...) {
         runtime& failed = *the_runtime;
         MPI_Comm_free(&failed.node);
@@ -216,7 +245,11 @@ thread_level init_thread(thread_level requested, MPI_Comm world_comm)
     if (ready.my_pe == 0 && (ready.env.version || ready.env.info))
         std::printf("%s %s (OpenSHMEM %d.%d)\n", info_get_name(), OSHMPI_VERSION_STRING,
                     info_get_version().major, info_get_version().minor);
-    if (ready.my_pe == 0 && ready.env.info) std::fputs(describe_env(ready.env).c_str(), stdout);
+    if (ready.my_pe == 0 && ready.env.info) {
+        std::fputs(describe_env(ready.env).c_str(), stdout);
+        const char* agent = progress_agent_status();
+        std::printf("  progress agent: %s\n", *agent == '\0' ? "running" : agent);
+    }
     if (ready.my_pe == 0 && (ready.env.version || ready.env.info)) std::fflush(stdout);
     barrier(ready.world);
     init_depth = 1;

@@ -9,6 +9,8 @@
 #include <ctime>
 
 #include "core/progress.hpp"
+#include "core/progress_agent.hpp"
+#include "core/runtime.hpp"
 #include "memory/segment.hpp"
 
 namespace oshmpi::detail {
@@ -50,10 +52,12 @@ void raise(shared_flag& flag, std::uint32_t sequence) noexcept
 }
 
 // A segment that some PE does not map (the C API's globals when they could not be shared, any
-// segment when PEs span nodes) is served by MPI RMA, and MPICH completes those operations,
-// accumulates above all, only while the target polls.
+// segment when PEs span nodes), or every segment with OSHMPI_TRANSPORT=mpi, is served by MPI RMA,
+// and MPICH completes those operations, accumulates above all, only while the target polls.
 bool mpi_may_target_us() noexcept
 {
+    const runtime* rt = current_runtime();
+    if (rt != nullptr && !rt->amo_in_shared_memory) return true; // PEs span nodes, or TRANSPORT=mpi
     for (const auto& seg : segments().all())
         if (!seg->all_peers_mapped) return true;
     return false;
@@ -77,7 +81,8 @@ void await(shared_flag& flag, std::uint32_t sequence)
         if (reached(flag.sequence.load(std::memory_order_acquire), sequence)) return;
         cpu_relax();
     }
-    const bool stay_awake = mpi_may_target_us();
+    // With a progress agent, MPI progresses while we sleep.
+    const bool stay_awake = mpi_may_target_us() && !progress_agent_running();
     if (stay_awake || !crowded()) {
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::nanoseconds(yield_window_ns);
         for (unsigned i = 0;; ++i) {

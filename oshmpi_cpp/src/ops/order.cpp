@@ -6,6 +6,7 @@
 #include "core/context.hpp"
 #include "core/error.hpp"
 #include "core/runtime.hpp"
+#include "ops/deferred_signal.hpp"
 #include "transport/mpi_rma.hpp"
 
 namespace oshmpi {
@@ -22,6 +23,8 @@ void pe_quiet(context& ctx, const int* target_pes, std::size_t npes)
     detail::runtime& rt = detail::state(routine);
     if (npes == 0) return;
     if (target_pes == nullptr) detail::fail(errc::invalid_argument, "%s: target_pes is null for %zu PEs", routine, npes);
+    // Deferred signals of put_signal_nbi (ops/deferred_signal.hpp) are few: deliver them all.
+    detail::complete_deferred_signals(ctx);
     for (std::size_t i = 0; i < npes; ++i) {
         int pe = detail::world_pe(routine, ctx, target_pes[i]);
         detail::check_pe(rt, routine, pe);

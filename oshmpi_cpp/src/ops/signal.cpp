@@ -2,20 +2,30 @@
 //
 // Over shared memory the data is a memcpy, and a release fence before the signal's CPU atomic
 // makes it visible to whoever acquires the signal. Over MPI the window's accumulate_ordering does
-// not order a put before a later accumulate, so the put is flushed to its target before the signal
-// goes out. The signal word is updated through `detail::atomic`, i.e. with the same mechanism as
-// every other AMO on that word (route(..., access::atomic)).
+// not order a put before an accumulate to another location, so the put is flushed to its target
+// before the signal goes out: at once by the blocking form, and by whoever next has reason to wait
+// for the nonblocking one (deferred_signal.hpp), which returns as soon as the data is issued. The
+// signal word is updated with the same mechanism as every other AMO on that word
+// (route(..., access::atomic)).
 #include <oshmpi/signal.hpp>
+
+#include <sched.h>
 
 #include <atomic>
 #include <cstdint>
 #include <cstring>
+#include <mutex>
+#include <utility>
+#include <vector>
 
 #include "core/context.hpp"
 #include "core/error.hpp"
+#include "core/progress.hpp"
 #include "core/runtime.hpp"
 #include "memory/segment.hpp"
+#include "ops/deferred_signal.hpp"
 #include "transport/mpi_rma.hpp"
+#include "transport/node_local.hpp"
 #include "transport/route.hpp"
 
 namespace oshmpi {
@@ -42,33 +52,91 @@ void check_signal_word(const char* routine, const std::uint64_t* sig_addr)
              static_cast<const void*>(sig_addr));
 }
 
-// Delivers the data completely to `pe` (remote completion), without touching the signal.
-void deliver_data(const char* routine, context& ctx, void* dest, const void* source, std::size_t nbytes,
-                  int pe)
+// Every context with queued signals, and their queues: one lock for all, taken only by
+// put_signal_nbi over MPI and by deliverers, never on another path.
+std::mutex deferred_lock;
+std::vector<context*> contexts_with_deferred; // guarded by deferred_lock
+std::atomic<int> queued_signals{0};            // in every context's queue; read without the lock
+
+struct taken_signal {
+    deferred_signal signal;
+    context* owner;
+};
+
+// Takes `ctx`'s queue. Caller holds deferred_lock.
+void take_queue(context& ctx, std::vector<taken_signal>& into)
 {
-    if (nbytes == 0) return;
+    for (const deferred_signal& s : ctx.deferred_signals) into.push_back({s, &ctx});
+    queued_signals.fetch_sub(static_cast<int>(ctx.deferred_signals.size()), std::memory_order_relaxed);
+    ctx.deferred_signals.clear();
+}
+
+// Data first (one flush per distinct target), then every signal, then their completion; the
+// owners learn that their signals are complete last, after which we touch no owner again.
+void deliver(std::vector<taken_signal>& signals)
+{
+    if (signals.empty()) return;
+    std::vector<std::pair<MPI_Win, int>> flushed;
+    auto flush_once = [&flushed](MPI_Win win, int pe) {
+        for (const auto& done : flushed)
+            if (done.first == win && done.second == pe) return;
+        mpi_rma::flush_target(win, pe);
+        flushed.emplace_back(win, pe);
+    };
+    for (const taken_signal& t : signals) flush_once(t.signal.data_win, t.signal.data_pe);
+    flushed.clear();
+    std::atomic_thread_fence(std::memory_order_release);
+    for (taken_signal& t : signals) {
+        const remote_address& sig = t.signal.signal;
+        if (sig.direct != nullptr)
+            node_local::atomic(t.signal.op, scalar_type_of<std::uint64_t>(), sig.direct, &t.signal.value,
+                               nullptr, nullptr);
+        else
+            mpi_rma::signal_unrecorded(t.signal.op, sig, &t.signal.value);
+    }
+    for (const taken_signal& t : signals)
+        if (t.signal.signal.direct == nullptr) flush_once(t.signal.signal.seg->win, t.signal.signal.pe);
+    for (const taken_signal& t : signals) t.owner->signals_in_flight.fetch_sub(1, std::memory_order_acq_rel);
+    signals.clear();
+}
+
+// Delivers the data completely to `pe` (remote completion), without touching the signal.
+// Returns the deferred record's data half when the data went through MPI.
+bool issue_data(const char* routine, context& ctx, void* dest, const void* source, std::size_t nbytes, int pe,
+                deferred_signal& record)
+{
+    if (nbytes == 0) return false;
     if (source == nullptr) fail(errc::invalid_argument, "%s: source is null", routine);
-    remote_address target = route(routine, dest, nbytes, world_pe(routine, ctx, pe), access::rma);
+    remote_address target = route(routine, dest, nbytes, pe, access::rma);
     if (target.direct != nullptr) {
         std::memmove(target.direct, source, nbytes);
-        return;
+        return false;
     }
-    mpi_rma::put(ctx, target, source, nbytes, /*blocking=*/false);
-    // Remote completion at this one target: the only way MPI orders a put before an accumulate.
-    // It is a blocking call, but it waits for our own transfer, never for another PE to act.
-    OSHMPI_MPI(MPI_Win_flush(target.pe, ctx.window(*target.seg)));
+    record.data_win = ctx.window(*target.seg);
+    record.data_pe = target.pe;
+    mpi_rma::put_unrecorded(record.data_win, target, source, nbytes);
+    return true;
 }
 
 void put_signal_impl(const char* routine, context& ctx, void* dest, const void* source, std::size_t nbytes,
-                     std::uint64_t* sig_addr, std::uint64_t signal, signal_op op, int pe)
+                     std::uint64_t* sig_addr, std::uint64_t signal, signal_op op, int pe, bool nbi)
 {
     state(routine);
     amo_op amo = amo_of(routine, op);
     check_signal_word(routine, sig_addr);
+    const int target_pe = world_pe(routine, ctx, pe);
     // Resolve the signal first so that a bad address fails before any data moves.
-    static_cast<void>(
-        route(routine, sig_addr, sizeof(std::uint64_t), world_pe(routine, ctx, pe), access::atomic));
-    deliver_data(routine, ctx, dest, source, nbytes, pe);
+    remote_address sig = route(routine, sig_addr, sizeof(std::uint64_t), target_pe, access::atomic);
+    deferred_signal record{MPI_WIN_NULL, -1, sig, signal, amo};
+    if (issue_data(routine, ctx, dest, source, nbytes, target_pe, record)) {
+        if (nbi) {
+            defer_signal(ctx, record);
+            return;
+        }
+        // Remote completion at this one target: the only way MPI orders a put before an
+        // accumulate. The source is then reusable too.
+        mpi_rma::flush_target(record.data_win, record.data_pe);
+    }
     // Pairs with the acquire load of signal_wait_until / wait_until on the target.
     std::atomic_thread_fence(std::memory_order_release);
     // `pe` as the context numbers it: atomic() translates it like every AMO.
@@ -77,17 +145,62 @@ void put_signal_impl(const char* routine, context& ctx, void* dest, const void* 
 
 } // namespace
 
-// The nonblocking form could defer the flush to the next quiet, but the signal must not overtake
-// the data, so it would have to wait for that flush too; completing now keeps both orderings.
+void defer_signal(context& ctx, const deferred_signal& signal)
+{
+    ctx.signals_in_flight.fetch_add(1, std::memory_order_acq_rel);
+    std::lock_guard<std::mutex> guard(deferred_lock);
+    if (ctx.deferred_signals.empty()) contexts_with_deferred.push_back(&ctx);
+    ctx.deferred_signals.push_back(signal);
+    queued_signals.fetch_add(1, std::memory_order_release);
+}
+
+bool signals_deferred() noexcept
+{
+    return queued_signals.load(std::memory_order_relaxed) > 0;
+}
+
+void deliver_deferred_signals()
+{
+    std::vector<taken_signal> taken;
+    {
+        std::lock_guard<std::mutex> guard(deferred_lock);
+        for (context* ctx : contexts_with_deferred) take_queue(*ctx, taken);
+        contexts_with_deferred.clear();
+    }
+    deliver(taken);
+}
+
+void complete_deferred_signals(context& ctx)
+{
+    if (ctx.signals_in_flight.load(std::memory_order_acquire) == 0) return;
+    std::vector<taken_signal> taken;
+    {
+        std::lock_guard<std::mutex> guard(deferred_lock);
+        if (!ctx.deferred_signals.empty()) {
+            take_queue(ctx, taken);
+            std::erase(contexts_with_deferred, &ctx);
+        }
+    }
+    deliver(taken);
+    // Signals another thread took before us are on their way: it completes them without needing
+    // anything from us, so a polite wait suffices.
+    while (ctx.signals_in_flight.load(std::memory_order_acquire) != 0) {
+        poke_progress();
+        sched_yield();
+    }
+}
+
+// The blocking form: the data is complete at the target when it returns, then the signal goes.
 void put_signal_bytes(context& ctx, void* dest, const void* source, std::size_t nbytes,
                       std::uint64_t* sig_addr, std::uint64_t signal, signal_op op, int pe)
 {
-    put_signal_impl("put_signal", ctx, dest, source, nbytes, sig_addr, signal, op, pe);
+    put_signal_impl("put_signal", ctx, dest, source, nbytes, sig_addr, signal, op, pe, /*nbi=*/false);
 }
+// The nonblocking form returns once the data is issued; the signal follows the data's completion.
 void put_signal_bytes_nbi(context& ctx, void* dest, const void* source, std::size_t nbytes,
                           std::uint64_t* sig_addr, std::uint64_t signal, signal_op op, int pe)
 {
-    put_signal_impl("put_signal_nbi", ctx, dest, source, nbytes, sig_addr, signal, op, pe);
+    put_signal_impl("put_signal_nbi", ctx, dest, source, nbytes, sig_addr, signal, op, pe, /*nbi=*/true);
 }
 
 void signal_update(const char* routine, context& ctx, std::uint64_t* sig_addr, std::uint64_t signal,

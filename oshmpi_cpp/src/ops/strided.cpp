@@ -178,7 +178,7 @@ void mpi_transfer(direction dir, context& ctx, char* local, const remote_address
             OSHMPI_MPI(MPI_Get(local_start, 1, local_type, remote.pe, disp, 1, remote_type, win));
         OSHMPI_MPI(MPI_Win_flush_local(remote.pe, win));
     }
-    if (dir == direction::put) ctx.mpi_pending.store(true, std::memory_order_release);
+    if (dir == direction::put) mpi_rma::note_pending(ctx, win, remote.pe);
 }
 
 // `dst` and `sst` as the caller gave them; `remote` is dest for puts and source for gets.
