@@ -10,6 +10,7 @@
 #   OSHMPI_BENCH_BUILD=build-perf benchmarks/run.sh
 #   OSHMPI_BENCH_SKIP_BUILD=1 benchmarks/run.sh
 #   OSHMPI_BENCH_ONLY=collectives benchmarks/run.sh   # just the collectives tables and plots
+#   OSHMPI_BENCH_ONLY=cross-node benchmarks/run.sh    # just the two-node and progress tables
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -47,6 +48,57 @@ if [[ ${OSHMPI_BENCH_ONLY:-} == collectives ]]; then
 fi
 # A 64 MiB heap is plenty and keeps start-up fast.
 export SHMEM_SYMMETRIC_SIZE=${SHMEM_SYMMETRIC_SIZE:-64M}
+
+# Two "nodes" on this machine (hydra host file): traffic between them takes MPI's network path.
+# Ours beside raw MPI-3 RMA in one run, with ours/MPI; then the worst wait on a PE that computes
+# without OpenSHMEM calls (the progress agent), and what the agent costs PEs that compute.
+cross_node() {
+  local hosts11 hosts22 out
+  hosts11=$(mktemp) hosts22=$(mktemp) out=$(mktemp)
+  printf 'localhost:1\n127.0.0.1:1\n' >"$hosts11"
+  printf 'localhost:2\n127.0.0.1:2\n' >"$hosts22"
+  ratio_table() {
+    awk -F'\t' '
+      function cell(v) { return (v == "nan" || v == "") ? "-" : v }
+      BEGIN { printf "| %-38s | %-4s | %10s | %10s | %8s |\n|---|---|--:|--:|--:|\n", "figure", "unit", "ours", "raw MPI", "ours/MPI" }
+      $5 != "nan" && $6 != "nan" && $6 > 0 && $4 == "us" {
+        printf "| %-38s | %-4s | %10s | %10s | %8.2f |\n", $3, $4, cell($5), cell($6), $5 / $6 }' "$1"
+  }
+  echo
+  echo "# Two nodes, one PE each (localhost:1 + 127.0.0.1:1), load $(cut -d' ' -f1-3 /proc/loadavg)"
+  HYDRA_HOST_FILE=$hosts11 "$mpiexec" -n 2 "$bench" --tsv --cross-node >"$out"
+  ratio_table "$out"
+  echo
+  echo "# Two nodes of two PEs on $(nproc) cores (localhost:2 + 127.0.0.1:2), one-sided rows PE 0 -> PE 2 (the other node); load $(cut -d' ' -f1-3 /proc/loadavg)"
+  HYDRA_HOST_FILE=$hosts22 "$mpiexec" -n 4 "$bench" --tsv --cross-node >"$out"
+  ratio_table "$out"
+  echo
+  echo "# A PE that computes for 3 s without OpenSHMEM calls: worst | median wait (ms) of each operation on it"
+  local layout
+  for layout in "one node" "one node, TRANSPORT=mpi" "two nodes 1+1"; do
+    local env=() np=2
+    case $layout in
+      *TRANSPORT=mpi*) env=(OSHMPI_TRANSPORT=mpi) ;;
+      two*) env=(HYDRA_HOST_FILE=$hosts11) ;;
+    esac
+    echo "## $layout"
+    env "${env[@]}" "$mpiexec" -n $np "$bench" --tsv --computing-target | awk -F'\t' '{ printf "| %-58s | %8.3f | %8.3f | %6d |\n", $3, $5, $6, $7 }'
+  done
+  echo
+  echo "# The agent's cost to PEs that compute: a fixed computation on every PE, slowest PE (ms), $(nproc) cores"
+  local np progress
+  for np in 4 8; do
+    for progress in off on; do
+      printf '| %d PEs, TRANSPORT=mpi, OSHMPI_PROGRESS=%-3s | ' $np $progress
+      OSHMPI_TRANSPORT=mpi OSHMPI_PROGRESS=$progress "$mpiexec" -n $np "$bench" --tsv --compute-cost | awk -F'\t' '{ printf "%8.0f |\n", $5 }'
+    done
+  done
+  rm -f "$hosts11" "$hosts22" "$out"
+}
+if [[ ${OSHMPI_BENCH_ONLY:-} == cross-node ]]; then
+  cross_node
+  exit 0
+fi
 
 tsv=$(mktemp)
 trap 'rm -f "$tsv"' EXIT
