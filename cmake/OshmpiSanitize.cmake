@@ -50,6 +50,10 @@ function(oshmpi_sanitizer_environment out)
     endif()
     list(APPEND env "ASAN_OPTIONS=halt_on_error=1:detect_leaks=${leaks}:detect_stack_use_after_return=1:strict_string_checks=1:check_initialization_order=1")
     list(APPEND env "LSAN_OPTIONS=suppressions=${supp}/lsan.supp:print_suppressions=0")
+    # hwloc's PCI plugin (dlopened by MPICH's topology discovery) leaks libpciaccess's device table
+    # and is dlclosed before LeakSanitizer reports, so the report has no symbols a suppression could
+    # match. MPICH does not need PCI locality on one node: leave that plugin out in these tests.
+    list(APPEND env "HWLOC_PLUGINS_BLACKLIST=hwloc_pci")
   endif()
   if(OSHMPI_SANITIZE MATCHES "undefined")
     list(APPEND env "UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:suppressions=${supp}/ubsan.supp")
