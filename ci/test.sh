@@ -7,6 +7,9 @@
 #              memory and with the MPI transport forced, plus the C API's build and install checks
 #   two-nodes  (MPICH) every suite's 3- and 4-PE runs again on two "nodes" of this machine, so
 #              that traffic between them takes MPI's network path (docs/cluster.md)
+#   asan-ubsan (MPICH) the C++ and C suites at 1-4 PEs, both transports, and the Python suite at
+#              2 PEs, built with AddressSanitizer + UndefinedBehaviorSanitizer (docs/sanitizers.md)
+#   tsan       (MPICH) the thread, lock, signal, AMO and context suites under ThreadSanitizer
 # A new leg is one `leg <name> <command...>` line; its command prints an "N passed, N failed" line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -69,9 +72,38 @@ two_nodes() {
   HYDRA_HOST_FILE="$hosts" ctest_summary -L '^np[34]$' "$@"
 }
 
+# sanitized <name> <sanitizers> <targets> <ctest arguments...>: a build in $BUILD_DIR-<name> of only
+# the targets the leg runs, with -DOSHMPI_SANITIZE=<sanitizers> (the test helpers set the runtime
+# options), then CTest over the tests the arguments select (docs/sanitizers.md).
+sanitized() {
+  local name=$1 sanitizers=$2 targets=$3
+  shift 3
+  local dir="$BUILD_DIR-$name"
+  # shellcheck disable=SC2086  # targets is a word list
+  if ! cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DOSHMPI_MPI="$OSHMPI_MPI" \
+         -DMPI_C_COMPILER="$MPICC" -DMPI_CXX_COMPILER="$MPICXX" -DMPIEXEC_EXECUTABLE="$MPIEXEC" \
+         -DPython_EXECUTABLE="$VENV/bin/python" -DOSHMPI_SANITIZE="$sanitizers" \
+         -DOSHMPI_BUILD_TESTS=ON -DOSHMPI_BUILD_BENCHMARKS=OFF -DOSHMPI_BUILD_PYTHON=ON ||
+     ! cmake --build "$dir" --target $targets; then
+    echo "0 passed, 1 failed"
+    return
+  fi
+  BUILD_DIR="$dir" ctest_summary "$@"
+}
+# ASan+UBSan: the C++ and C suites at 1-4 PEs on both transports (not the packaging checks, which
+# build with the plain MPI compiler), and the Python suite on the ASan-built extension at 2 PEs.
+asan_tests='^(cpp_|c_)|^python_.*_np2$'
+asan_skip='^c_(upstream_shmem4py|cmake_package|pkg_config)$'
+# TSan: our own threads inside one PE (THREAD_MULTIPLE, contexts from several threads, locks,
+# signals, AMOs), at 1 and 2 PEs on shared memory and 2 PEs over MPI.
+tsan_targets='test_threads test_lock test_signal test_amo test_amo_nbi test_context'
+tsan_tests='^cpp_(threads|lock|signal|amo|amo_nbi|context)_(np1|np2|mpi_np2)$'
+
 leg one-node ctest_summary "$@"
 if [[ $OSHMPI_MPI == mpich ]]; then
   leg two-nodes two_nodes "$@"
+  leg asan-ubsan sanitized asan address,undefined all -R "$asan_tests" -E "$asan_skip" "$@"
+  leg tsan sanitized tsan thread "$tsan_targets" -R "$tsan_tests" "$@"
 fi
 
 echo "$total_passed passed, $total_failed failed"
