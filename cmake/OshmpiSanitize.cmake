@@ -60,6 +60,10 @@ function(oshmpi_sanitizer_environment out)
   endif()
   if(OSHMPI_SANITIZE MATCHES "thread")
     list(APPEND env "TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1:suppressions=${supp}/tsan.supp")
+    # UCX (MPICH's network layer) patches mmap/munmap to watch memory for its registration cache;
+    # under ThreadSanitizer, which intercepts the same calls, MPI_Init then dies of SIGSEGV. Without
+    # memory events UCX simply does not cache registrations.
+    list(APPEND env "UCX_MEM_EVENTS=no")
   endif()
   set(${out} "${env}" PARENT_SCOPE)
 endfunction()
