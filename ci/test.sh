@@ -10,6 +10,7 @@
 #   asan-ubsan (MPICH) the C++ and C suites at 1-4 PEs, both transports, and the Python suite at
 #              2 PEs, built with AddressSanitizer + UndefinedBehaviorSanitizer (docs/sanitizers.md)
 #   tsan       (MPICH) the thread, lock, signal, AMO and context suites under ThreadSanitizer
+#              (both sanitizer legs only with OSHMPI_SANITIZER_LEGS=1 for now)
 # A new leg is one `leg <name> <command...>` line; its command prints an "N passed, N failed" line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -102,8 +103,11 @@ tsan_tests='^cpp_(threads|lock|signal|amo|amo_nbi|context)_(np1|np2|mpi_np2)$'
 leg one-node ctest_summary "$@"
 if [[ $OSHMPI_MPI == mpich ]]; then
   leg two-nodes two_nodes "$@"
-  leg asan-ubsan sanitized asan address,undefined all -R "$asan_tests" -E "$asan_skip" "$@"
-  leg tsan sanitized tsan thread "$tsan_targets" -R "$tsan_tests" "$@"
+  # Opt-in until one whole run of each has been measured within the CI budget (docs/sanitizers.md).
+  if [[ ${OSHMPI_SANITIZER_LEGS:-0} == 1 ]]; then
+    leg asan-ubsan sanitized asan address,undefined all -R "$asan_tests" -E "$asan_skip" "$@"
+    leg tsan sanitized tsan thread "$tsan_targets" -R "$tsan_tests" "$@"
+  fi
 fi
 
 echo "$total_passed passed, $total_failed failed"
