@@ -544,6 +544,21 @@ def _atexit_finalize():
         _core.finalize()
 
 
+def _end_job_on_uncaught_exception(exc_type, exc, traceback):
+    """An exception nobody caught (KeyboardInterrupt too) ends this PE. Its exit handler's finalize
+    is collective, and the other PEs may be waiting for this one in a barrier it will never reach:
+    print the traceback, then end every PE (status 130 for an interrupt, as a shell reports Ctrl-C,
+    1 otherwise). ``sys.exit`` is not an exception here: it finalizes like a return from main."""
+    _previous_excepthook(exc_type, exc, traceback)
+    if _core.initialized() and _core.n_pes() > 1:
+        _sys.stdout.flush()
+        _sys.stderr.flush()
+        _core.global_exit(130 if issubclass(exc_type, KeyboardInterrupt) else 1)
+
+
+_previous_excepthook = _sys.excepthook
+
+
 def _initialize():
     from . import rc
     for option in ('initialize', 'threads', 'thread_level', 'finalize'):
@@ -559,6 +574,7 @@ def _initialize():
             rc.finalize = True
     if rc.finalize:
         _atexit.register(_atexit_finalize)
+    _sys.excepthook = _end_job_on_uncaught_exception
 
 
 _initialize()
