@@ -22,6 +22,7 @@ void abort_call(const char* routine, const char* message) noexcept
 {
     std::fprintf(stderr, "%s: %s\n", routine, message);
     std::fflush(stderr);
+    detail::disarm_exit_finalize();
     if (detail::mpi_library_mismatched()) std::_Exit(1); // calling MPI could crash: two MPIs are loaded
     int mpi_initialized = 0, mpi_finalized = 0;
     MPI_Initialized(&mpi_initialized);

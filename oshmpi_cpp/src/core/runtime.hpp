@@ -32,6 +32,10 @@ struct runtime {
     bool amo_in_shared_memory = false;
 };
 
+// For the ways out that end every PE at once (global_exit, an abort): no collective finalize at
+// exit, which MPI_Abort may run (it calls exit() with one process) and peers would never join.
+void disarm_exit_finalize() noexcept;
+
 // The runtime, or nullptr before init and after finalize.
 runtime* current_runtime() noexcept;
 // The runtime; throws errc::not_initialized naming `routine` when there is none.

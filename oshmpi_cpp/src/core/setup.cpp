@@ -10,8 +10,8 @@
 //   MPI_Finalize by its owner runs our teardown first (the MPI_COMM_SELF attribute below).
 // - MPI that we initialized stays alive after our last finalize, and is finalized at process exit
 //   by an atexit handler registered right after MPI_Init_thread (so it runs before the atexit
-//   handlers MPI registered itself). Its MPI_Finalize also runs the teardown of a runtime the
-//   program never finalized: the deprecated implicit finalization of start_pes programs.
+//   handlers MPI registered itself). Before that it finalizes a runtime the program never
+//   finalized (returned from main, called exit, or the deprecated start_pes): see finish_at_exit.
 // MPI sessions would let us finalize MPI and start it again, but Open MPI 4.1 does not have them
 // and a world built from a session is not the MPI_COMM_WORLD that mpi4py and the program share;
 // keeping MPI alive works the same on every MPI. The thread level is MPI's from the first init:
@@ -56,12 +56,6 @@ bool ever_initialized = false;    // for finalized()
 bool mpi_is_ours = false;         // we called MPI_Init_thread: we finalize MPI at process exit
 int finalize_hook_keyval = MPI_KEYVAL_INVALID;
 
-void finalize_mpi_at_exit()
-{
-    int done = 0;
-    MPI_Finalized(&done);
-    if (!done) MPI_Finalize(); // runs the teardown hook first if the runtime is still up
-}
 
 int to_mpi(thread_level level)
 {
@@ -163,7 +157,40 @@ void teardown()
     }
 }
 
+// A program that returns from main (or calls exit) without finalizing gets the same finalize at
+// exit: collective, so a PE that is done waits in it (its memory and MPI state intact) until every
+// PE is done with it. Without it, an early PE tore down its windows and MPI state while others
+// still read its memory: MPICH's launcher killed the job (signal 9) or a reader hung. The teardown
+// runs here, before MPI_Finalize, not in MPI_Finalize's MPI_COMM_SELF callback: there MPICH no
+// longer serves passive-target RMA, and a peer still reading from us hung. Then MPI, if ours.
+pid_t pid_at_first_init = 0;
+std::atomic<bool> exit_finalize_disarmed{false};
+void finish_at_exit()
+{
+    if (getpid() != pid_at_first_init) return; // a fork child: the runtime and MPI are its parent's
+    if (exit_finalize_disarmed.load()) return;  // global_exit or an abort: MPI_Abort may call exit()
+    if (the_runtime) teardown();
+    int done = 0;
+    MPI_Finalized(&done);
+    if (mpi_is_ours && !done) MPI_Finalize();
+}
+// Once per process, by the first init: right after MPI_Init_thread when we start MPI (so it runs
+// before MPI's own exit handlers), else once the runtime is up.
+void register_exit_handler()
+{
+    static bool registered = false;
+    if (registered) return;
+    registered = true;
+    pid_at_first_init = getpid();
+    std::atexit(finish_at_exit);
+}
+
 } // namespace
+
+void disarm_exit_finalize() noexcept
+{
+    exit_finalize_disarmed.store(true);
+}
 
 runtime* current_runtime() noexcept
 {
@@ -212,7 +239,7 @@ thread_level init_thread(thread_level requested, MPI_Comm world_comm)
         int level = rt->env.progress == "off" ? to_mpi(requested) : MPI_THREAD_MULTIPLE;
         OSHMPI_MPI(MPI_Init_thread(nullptr, nullptr, level, &provided));
         mpi_is_ours = true;
-        std::atexit(finalize_mpi_at_exit);
+        register_exit_handler();
     } else {
         OSHMPI_MPI(MPI_Query_thread(&provided));
     }
@@ -238,6 +265,7 @@ thread_level init_thread(thread_level requested, MPI_Comm world_comm)
         throw;
     }
 
+    register_exit_handler();
     OSHMPI_MPI(MPI_Comm_create_keyval(MPI_COMM_NULL_COPY_FN, finalize_hook, &finalize_hook_keyval, nullptr));
     OSHMPI_MPI(MPI_Comm_set_attr(MPI_COMM_SELF, finalize_hook_keyval, nullptr));
 
@@ -278,6 +306,7 @@ void finalize()
 
 void global_exit(int status)
 {
+    detail::disarm_exit_finalize();
     std::fflush(nullptr);
     // MPI_COMM_WORLD, not our duplicate: global_exit ends the whole program, and MPICH's launcher
     // reports the abort's status reliably only for MPI_COMM_WORLD (with a duplicate it often
