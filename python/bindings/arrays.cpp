@@ -1,6 +1,7 @@
 // NumPy arrays as OpenSHMEM buffers, read straight from the array object (no attribute lookups),
 // and the registry of live symmetric blocks that tells symmetric memory from everything else.
 #include <algorithm>
+#include <atomic>
 #include <mutex>
 #include <vector>
 
@@ -67,7 +68,20 @@ struct block {
 // handful of blocks, so a sorted vector and a binary search beat any node-based container.
 std::vector<block> live_blocks;
 std::mutex live_blocks_mutex; // frees may come from a GC in another thread
+std::atomic<std::uint64_t> generation{0};
 } // namespace
+
+std::uint64_t heap_generation() noexcept
+{
+    return generation.load(std::memory_order_acquire);
+}
+
+void forget_all_blocks()
+{
+    std::lock_guard lock(live_blocks_mutex);
+    live_blocks.clear();
+    generation.fetch_add(1, std::memory_order_acq_rel);
+}
 
 void register_block(const void* begin, std::size_t nbytes)
 {

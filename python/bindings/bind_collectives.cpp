@@ -1,4 +1,4 @@
-// Collectives and reductions on teams (spec 9.9). Data moves as bytes (any dtype, complex too, as
+// Collectives, reductions and scans on teams (spec 9.9). Data moves as bytes (any dtype, complex too, as
 // upstream's *mem fallbacks do); reductions use the element's MPI datatype from the dtype table,
 // and only the (dtype, op) pairs of the reduction tables are accepted.
 #include <oshmpi/collectives.hpp>
@@ -193,6 +193,31 @@ SHMEM4PY_REDUCE(sum, 5)
 SHMEM4PY_REDUCE(prod, 6)
 #undef SHMEM4PY_REDUCE
 
+// sum_inscan/sum_exscan(target, source, size=None, team=None) (OpenSHMEM 1.6): prefix sums in
+// team order over the dtypes that sum_reduce takes.
+PyObject* scan_with(const char* routine, oshmpi::detail::scan_kind kind, PyObject* const* args, Py_ssize_t nargs,
+                    PyObject* kwnames)
+{
+    return guarded([&] {
+        static const char* const names[] = {"target", "source", "size", "team"};
+        PyObject* a[4];
+        parse_arguments(routine, names, 4, 2, args, nargs, kwnames, a);
+        collective_args c = prepare(routine, a[0], a[1], a[3]);
+        const dtype_info& type = *c.target.type;
+        if ((type.caps & cap_reduce_arith) == 0)
+            raise(exceptions().missing_routine, "%s: OpenSHMEM has no sum scan for dtype '%c' (%s)", routine, type.code,
+                  type.type_name);
+        std::size_t limit = std::min(c.target.count, c.source.count);
+        std::size_t n = to_size(routine, "size", a[2], limit);
+        if (n > limit) size_error(routine, "exceeds the target or the source", n);
+        oshmpi::detail::scan_elements(c.team, kind, type.reduce_type, c.target.data, c.source.data, n, routine);
+        return none();
+    });
+}
+
+SHMEM4PY_FAST(py_sum_inscan) { return scan_with("sum_inscan", oshmpi::detail::scan_kind::inclusive, args, nargs, kwnames); }
+SHMEM4PY_FAST(py_sum_exscan) { return scan_with("sum_exscan", oshmpi::detail::scan_kind::exclusive, args, nargs, kwnames); }
+
 } // namespace
 
 void bind_collectives(py::module_& m)
@@ -211,6 +236,10 @@ void bind_collectives(py::module_& m)
         {"min_reduce", py_min_reduce, "min_reduce(target, source, size=None, team=None)\n--\n\n"},
         {"sum_reduce", py_sum_reduce, "sum_reduce(target, source, size=None, team=None)\n--\n\n"},
         {"prod_reduce", py_prod_reduce, "prod_reduce(target, source, size=None, team=None)\n--\n\n"},
+        {"sum_inscan", py_sum_inscan,
+         "sum_inscan(target, source, size=None, team=None)\n--\n\nInclusive prefix sum in team order."},
+        {"sum_exscan", py_sum_exscan,
+         "sum_exscan(target, source, size=None, team=None)\n--\n\nExclusive prefix sum in team order (zeros on PE 0)."},
     });
 }
 

@@ -4,7 +4,8 @@
 // objects: one 8-byte word, indexable as h[0] like upstream's CFFI pointers.
 //
 // Blocks are freed explicitly (collective) or when the owner is garbage-collected, as upstream
-// shmem4py does; after finalize they are forgotten, not freed.
+// shmem4py does; after the last finalize they are forgotten, not freed, and stay forgotten when
+// OpenSHMEM is initialized again (the new heap may reuse their addresses: see heap_generation).
 #include <cstring>
 
 #include <pybind11/stl.h>
@@ -23,6 +24,11 @@ struct symmetric_block {
     void* ptr = nullptr;
     std::size_t nbytes = 0; // what the user asked for (the block holds at least one byte)
     bool freed = false;
+    std::uint64_t generation = heap_generation(); // the heap it belongs to
+
+    // Its heap was released by the last finalize (a later initialization built another one).
+    [[nodiscard]] bool stale() const noexcept { return generation != heap_generation(); }
+    [[nodiscard]] bool gone() const noexcept { return freed || stale(); }
 
     symmetric_block(std::size_t count, std::size_t size, std::size_t alignment, long hints, bool have_hints,
                     bool clear)
@@ -60,11 +66,13 @@ struct symmetric_block {
     symmetric_block(const symmetric_block&) = delete;
     symmetric_block& operator=(const symmetric_block&) = delete;
 
-    // Collective. After finalize the heap is gone: forget the block instead.
+    // Collective. After the last finalize the heap is gone: forget the block instead (its address
+    // may belong to a block of a later initialization's heap, which must not be touched).
     void release()
     {
         if (freed) return;
         freed = true;
+        if (stale()) return;
         unregister_block(ptr);
         if (oshmpi::initialized()) oshmpi::free(ptr);
     }
@@ -91,6 +99,9 @@ struct symmetric_word : symmetric_block {
     void check_live(const char* routine) const
     {
         if (freed) raise(PyExc_ValueError, "%s: the %s was already freed", routine, is_signal ? "signal" : "lock");
+        if (stale())
+            raise(PyExc_ValueError, "%s: the %s was allocated before the last finalize (its heap is gone)", routine,
+                  is_signal ? "signal" : "lock");
     }
 };
 
@@ -147,16 +158,23 @@ SHMEM4PY_FAST(py_addr_accessible)
     });
 }
 
-SHMEM4PY_FAST(py_ptr)
+// ptr(target, pe) and team_ptr(target, pe, team=None): an array over PE pe's copy (pe numbered in
+// the team for team_ptr, OpenSHMEM 1.6), or None.
+PyObject* mapped_view(const char* routine, bool with_team, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames)
 {
     return guarded([&]() -> PyObject* {
-        static const char* const names[] = {"target", "pe"};
-        PyObject* a[2];
-        parse_arguments("ptr", names, 2, 2, args, nargs, kwnames, a);
-        array_ref target = as_array("ptr", "target", a[0], access_mode::read);
-        int pe = to_int("ptr", "pe", a[1]);
+        static const char* const names[] = {"target", "pe", "team"};
+        PyObject* a[3] = {};
+        parse_arguments(routine, names, with_team ? 3 : 2, 2, args, nargs, kwnames, a);
+        array_ref target = as_array(routine, "target", a[0], access_mode::read);
+        int pe = to_int(routine, "pe", a[1]);
+        // The spec's answer for SHMEM_TEAM_INVALID is a null pointer: None, not an error.
+        if (with_team && !is_none(a[2]) && PyObject_HasAttrString(a[2], "_handle") &&
+            py::handle(a[2]).attr("_handle").cast<std::uintptr_t>() == 0)
+            return none();
+        const oshmpi::team* t = with_team ? to_team(routine, a[2]) : nullptr;
         if (!is_live_symmetric(target.data, target.nbytes() == 0 ? 1 : target.nbytes())) return none();
-        void* remote = oshmpi::ptr(target.data, pe);
+        void* remote = with_team ? oshmpi::team_ptr(t, target.data, pe) : oshmpi::ptr(target.data, pe);
         if (remote == nullptr) return none();
         // Same dtype, shape, strides and writeable flag as `target`; it keeps `target` alive.
         py::array view = py::reinterpret_borrow<py::array>(a[0]);
@@ -167,6 +185,9 @@ SHMEM4PY_FAST(py_ptr)
     });
 }
 
+SHMEM4PY_FAST(py_ptr) { return mapped_view("ptr", false, args, nargs, kwnames); }
+SHMEM4PY_FAST(py_team_ptr) { return mapped_view("team_ptr", true, args, nargs, kwnames); }
+
 } // namespace
 
 void bind_memory(py::module_& m)
@@ -174,12 +195,12 @@ void bind_memory(py::module_& m)
     auto cls = py::class_<allocation>(m, "Allocation", py::buffer_protocol(),
                                       "A block of the symmetric heap (collective lifetime).")
                    .def_buffer([](allocation& a) -> py::buffer_info {
-                       if (a.freed) raise(PyExc_ValueError, "the symmetric memory at %p was freed", a.ptr);
+                       if (a.gone()) raise(PyExc_ValueError, "the symmetric memory at %p was freed", a.ptr);
                        return py::buffer_info(a.ptr, 1, "B", 1, {static_cast<py::ssize_t>(a.nbytes)}, {1});
                    })
                    .def_property_readonly("address", [](const allocation& a) { return reinterpret_cast<std::uintptr_t>(a.ptr); })
                    .def_property_readonly("nbytes", [](const allocation& a) { return a.nbytes; })
-                   .def_property_readonly("freed", [](const allocation& a) { return a.freed; });
+                   .def_property_readonly("freed", [](const allocation& a) { return a.gone(); });
     allocation_type = cls.ptr();
 
     py::class_<symmetric_word>(m, "SymmetricWord", "An 8-byte symmetric lock (long) or signal (uint64).")
@@ -200,12 +221,12 @@ void bind_memory(py::module_& m)
         .def("__repr__", [](const symmetric_word& w) {
             char text[96];
             std::snprintf(text, sizeof text, "<shmem4py %s at %p%s>", w.is_signal ? "signal" : "lock", w.ptr,
-                          w.freed ? " (freed)" : "");
+                          w.gone() ? " (freed)" : "");
             return std::string(text);
         })
         .def_property_readonly("address", [](const symmetric_word& w) { return reinterpret_cast<std::uintptr_t>(w.ptr); })
         .def_property_readonly("is_signal", [](const symmetric_word& w) { return w.is_signal; })
-        .def_property_readonly("freed", [](const symmetric_word& w) { return w.freed; });
+        .def_property_readonly("freed", [](const symmetric_word& w) { return w.gone(); });
 
     m.def(
         "alloc",
@@ -255,6 +276,8 @@ void bind_memory(py::module_& m)
         {"addr_accessible", py_addr_accessible,
          "addr_accessible(addr, pe)\n--\n\nWhether array `addr` is symmetric and reachable on PE `pe`."},
         {"ptr", py_ptr, "ptr(target, pe)\n--\n\nAn array over PE `pe`'s copy of `target`, or None."},
+        {"team_ptr", py_team_ptr,
+         "team_ptr(target, pe, team=None)\n--\n\nAn array over the copy of `target` on member `pe` of `team`, or None."},
     });
 }
 

@@ -59,10 +59,19 @@ void bind_setup(py::module_& m)
             return static_cast<int>(oshmpi::init_thread(static_cast<oshmpi::thread_level>(requested)));
         },
         py::arg("requested"));
-    m.def("finalize", [] { oshmpi::finalize(); });
+    // The last finalize releases the heap: every block allocated so far is forgotten, so that a
+    // later init's heap (which may reuse the addresses) is never reached through an old array.
+    m.def("finalize", [] {
+        oshmpi::finalize();
+        if (!oshmpi::initialized()) {
+            forget_all_blocks();
+            forget_all_contexts(); // the teardown destroyed them: an old Ctx must not reach a new one
+        }
+    });
     m.def("global_exit", [](int status) { oshmpi::global_exit(status); }, py::arg("status") = 0);
     m.def("initialized", [] { return oshmpi::initialized(); });
     m.def("finalized", [] { return oshmpi::finalized(); });
+    m.def("mpi_owned", [] { return oshmpi::mpi_owned(); });
     m.def("query_thread", [] { return static_cast<int>(oshmpi::query_thread()); });
     m.def("info_get_version", [] {
         auto v = oshmpi::info_get_version();
@@ -111,6 +120,10 @@ void bind_setup(py::module_& m)
     m.attr("SIGNAL_VALUES") = signal;
     m.attr("CMP_VALUES") = cmp;
     m.attr("TEAM_NUM_CONTEXTS") = oshmpi::team_num_contexts;
+    py::dict session;
+    session["BATCH"] = oshmpi::ctx_session_batch;
+    m.attr("CTX_SESSION_VALUES") = session;
+    m.attr("CTX_SESSION_TOTAL_OPS") = oshmpi::ctx_session_total_ops;
 }
 
 } // namespace shmem4py

@@ -1,4 +1,4 @@
-// Put-with-signal and signal waits (spec 9.8, 9.10.12-13) on SymmetricWord signals.
+// Put-with-signal, signal updates and signal waits (spec 9.8, 9.10) on SymmetricWord signals.
 #include <oshmpi/signal.hpp>
 
 #include "common.hpp"
@@ -41,6 +41,29 @@ SHMEM4PY_FAST(py_put_signal_nbi)
     return put_signal<oshmpi::detail::put_signal_bytes_nbi>("put_signal_nbi", args, nargs, kwnames);
 }
 
+using signal_update = void (*)(oshmpi::context&, std::uint64_t*, std::uint64_t, int);
+void add_update(oshmpi::context& ctx, std::uint64_t* sig, std::uint64_t v, int pe) { oshmpi::signal_add(ctx, sig, v, pe); }
+void set_update(oshmpi::context& ctx, std::uint64_t* sig, std::uint64_t v, int pe) { oshmpi::signal_set(ctx, sig, v, pe); }
+
+// signal_add/signal_set(signal, value, pe, ctx=None) (OpenSHMEM 1.6): the signal update alone.
+template <signal_update Update>
+PyObject* update_signal(const char* routine, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames)
+{
+    return guarded([&] {
+        static const char* const names[] = {"signal", "value", "pe", "ctx"};
+        PyObject* a[4];
+        parse_arguments(routine, names, 4, 3, args, nargs, kwnames, a);
+        auto* signal = static_cast<std::uint64_t*>(word_address(routine, "signal", a[0], true));
+        long long value = to_long_long(routine, "value", a[1]);
+        int pe = to_int(routine, "pe", a[2]);
+        Update(to_context(routine, a[3]), signal, static_cast<std::uint64_t>(value), pe);
+        return none();
+    });
+}
+
+SHMEM4PY_FAST(py_signal_add) { return update_signal<add_update>("signal_add", args, nargs, kwnames); }
+SHMEM4PY_FAST(py_signal_set) { return update_signal<set_update>("signal_set", args, nargs, kwnames); }
+
 } // namespace
 
 void bind_signal(py::module_& m)
@@ -50,6 +73,10 @@ void bind_signal(py::module_& m)
          "put_signal(target, source, pe, signal, value, sigop, size=None, ctx=None)\n--\n\n"},
         {"put_signal_nbi", py_put_signal_nbi,
          "put_signal_nbi(target, source, pe, signal, value, sigop, size=None, ctx=None)\n--\n\n"},
+        {"signal_add", py_signal_add,
+         "signal_add(signal, value, pe, ctx=None)\n--\n\nAtomically adds value to the signal on PE pe (no data)."},
+        {"signal_set", py_signal_set,
+         "signal_set(signal, value, pe, ctx=None)\n--\n\nAtomically sets the signal on PE pe to value (no data)."},
     });
     m.def("signal_fetch", [](py::handle signal) {
         return oshmpi::signal_fetch(static_cast<std::uint64_t*>(word_address("signal_fetch", "signal", signal.ptr(), true)));

@@ -4,6 +4,8 @@
 #include <oshmpi/sync.hpp>
 #include <oshmpi/team.hpp>
 
+#include <vector>
+
 #include "common.hpp"
 
 namespace shmem4py {
@@ -62,6 +64,29 @@ SHMEM4PY_FAST(py_sync)
     });
 }
 
+// pe_quiet(pes, ctx=None) (OpenSHMEM 1.6): `pes` is one PE number or a sequence of them.
+SHMEM4PY_FAST(py_pe_quiet)
+{
+    return guarded([&] {
+        static const char* const names[] = {"pes", "ctx"};
+        PyObject* a[2];
+        parse_arguments("pe_quiet", names, 2, 1, args, nargs, kwnames, a);
+        oshmpi::context& ctx = to_context("pe_quiet", a[1]);
+        std::vector<int> pes;
+        if (PyIndex_Check(a[0])) {
+            pes.push_back(to_int("pe_quiet", "pes", a[0]));
+        } else {
+            py::handle seq(a[0]);
+            if (!PySequence_Check(a[0]) || PyUnicode_Check(a[0]) || PyBytes_Check(a[0]))
+                raise(PyExc_TypeError, "pe_quiet: pes must be a PE number or a sequence of them, not %s",
+                      Py_TYPE(a[0])->tp_name);
+            for (py::handle item : seq) pes.push_back(to_int("pe_quiet", "pes", item.ptr()));
+        }
+        oshmpi::pe_quiet(ctx, pes.data(), pes.size());
+        return none();
+    });
+}
+
 } // namespace
 
 void bind_sync(py::module_& m)
@@ -71,6 +96,8 @@ void bind_sync(py::module_& m)
         {"sync_all", py_sync_all, "sync_all()\n--\n\nSynchronizes all PEs (local stores visible)."},
         {"quiet", py_quiet, "quiet(ctx=None)\n--\n\nCompletes the context's outstanding operations."},
         {"fence", py_fence, "fence(ctx=None)\n--\n\nOrders the context's operations to each PE."},
+        {"pe_quiet", py_pe_quiet,
+         "pe_quiet(pes, ctx=None)\n--\n\nCompletes the context's outstanding operations to the PEs named (one or a sequence)."},
         {"sync", py_sync, "sync(team=None)\n--\n\nSynchronizes the PEs of a team (all PEs for None)."},
     });
 }

@@ -190,6 +190,11 @@ std::size_t transfer_count(const char* routine, const array_ref& target, const a
 
 void register_block(const void* begin, std::size_t nbytes);
 void unregister_block(const void* begin);
+// The heap's generation: it changes when the last finalize releases the heap, so blocks allocated
+// before it (whose addresses a later initialization may hand out again) are told apart.
+[[nodiscard]] std::uint64_t heap_generation() noexcept;
+// After the last finalize: no block is symmetric any more, and the generation moves on.
+void forget_all_blocks();
 [[nodiscard]] bool is_live_symmetric(const void* begin, std::size_t nbytes) noexcept;
 // Raises ValueError naming the argument unless [a.data, a.data + a.nbytes()) is live symmetric memory.
 void require_symmetric(const char* routine, const char* argname, const array_ref& a);
@@ -202,10 +207,11 @@ void* word_address(const char* routine, const char* argname, PyObject* obj, bool
 // Handles from the Python Ctx and Team objects (their `_handle` attribute holds the C++ pointer).
 
 oshmpi::context& to_context(const char* routine, PyObject* ctx); // nullptr or None: the default
+void forget_all_contexts(); // the last finalize destroyed every context
 oshmpi::team* to_team(const char* routine, PyObject* team);      // nullptr or None: TEAM_WORLD
 // Context handles shmem4py handed out, so a forged or destroyed handle is refused.
 void remember_context(const oshmpi::context* ctx);
-void forget_context(const oshmpi::context* ctx);
+bool forget_context(const oshmpi::context* ctx); // whether it was live
 
 // ---------------------------------------------------------------------------------------------
 // One function per area, called by module.cpp.

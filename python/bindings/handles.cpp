@@ -36,10 +36,16 @@ void remember_context(const oshmpi::context* ctx)
     live_contexts.insert(ctx);
 }
 
-void forget_context(const oshmpi::context* ctx)
+bool forget_context(const oshmpi::context* ctx)
 {
     std::lock_guard lock(live_contexts_mutex);
-    live_contexts.erase(ctx);
+    return live_contexts.erase(ctx) != 0;
+}
+
+void forget_all_contexts()
+{
+    std::lock_guard lock(live_contexts_mutex);
+    live_contexts.clear();
 }
 
 oshmpi::context& to_context(const char* routine, PyObject* ctx)

@@ -30,5 +30,7 @@ CTX_VALUES: Dict[str, int]
 MALLOC_VALUES: Dict[str, int]
 SIGNAL_VALUES: Dict[str, int]
 CMP_VALUES: Dict[str, int]
+CTX_SESSION_VALUES: Dict[str, int]
+CTX_SESSION_TOTAL_OPS: int
 
 def __getattr__(name: str) -> Any: ...

@@ -12,6 +12,7 @@ buffers, dtype and size mismatches, non-integer PEs).
 """
 # pylint: disable=redefined-builtin
 import atexit as _atexit
+import contextlib as _contextlib
 import enum as _enum
 import os as _os
 import sys as _sys
@@ -24,17 +25,18 @@ from ._ffi import ffi
 
 # The hot routines: bound directly, so a call is one C++ function call.
 from ._core import (  # noqa: F401
-    my_pe, n_pes, pe_accessible, addr_accessible, ptr,
-    put, get, put_nbi, get_nbi, iput, iget,
+    my_pe, n_pes, pe_accessible, addr_accessible, ptr, team_ptr,
+    put, get, put_nbi, get_nbi, iput, iget, ibput, ibget,
     atomic_fetch, atomic_set, atomic_swap, atomic_compare_swap, atomic_inc, atomic_fetch_inc,
     atomic_add, atomic_fetch_add, atomic_and, atomic_fetch_and, atomic_or, atomic_fetch_or,
     atomic_xor, atomic_fetch_xor, atomic_fetch_nbi, atomic_swap_nbi, atomic_compare_swap_nbi,
     atomic_fetch_inc_nbi, atomic_fetch_add_nbi, atomic_fetch_and_nbi, atomic_fetch_or_nbi,
     atomic_fetch_xor_nbi, atomic_op, atomic_fetch_op, atomic_fetch_op_nbi,
-    put_signal, put_signal_nbi, signal_fetch, signal_wait_until,
-    barrier_all, sync_all, sync, quiet, fence,
+    put_signal, put_signal_nbi, signal_add, signal_set, signal_fetch, signal_wait_until,
+    barrier_all, sync_all, sync, quiet, fence, pe_quiet,
     broadcast, collect, fcollect, alltoall, alltoalls,
     reduce, and_reduce, or_reduce, xor_reduce, max_reduce, min_reduce, sum_reduce, prod_reduce,
+    sum_inscan, sum_exscan,
     wait_until, wait_until_all, wait_until_any, wait_until_some,
     wait_until_all_vector, wait_until_any_vector, wait_until_some_vector,
     test, test_all, test_any, test_some, test_all_vector, test_any_vector, test_some_vector,
@@ -73,6 +75,7 @@ CTX = _enum.IntFlag('CTX', dict(_core.CTX_VALUES), module=__name__)
 MALLOC = _enum.IntFlag('MALLOC', dict(_core.MALLOC_VALUES), module=__name__)
 SIGNAL = _enum.IntEnum('SIGNAL', dict(_core.SIGNAL_VALUES), module=__name__)
 CMP = _enum.IntEnum('CMP', dict(_core.CMP_VALUES), module=__name__)
+CTX_SESSION = _enum.IntFlag('CTX_SESSION', dict(_core.CTX_SESSION_VALUES), module=__name__)
 
 
 class AMO(_StrEnum):
@@ -99,6 +102,7 @@ class OP(_StrEnum):
 THREAD_SINGLE, THREAD_FUNNELED, THREAD_SERIALIZED, THREAD_MULTIPLE = (
     THREAD.SINGLE, THREAD.FUNNELED, THREAD.SERIALIZED, THREAD.MULTIPLE)
 CTX_PRIVATE, CTX_SERIALIZED, CTX_NOSTORE = CTX.PRIVATE, CTX.SERIALIZED, CTX.NOSTORE
+CTX_SESSION_BATCH = CTX_SESSION.BATCH
 MALLOC_ATOMICS_REMOTE, MALLOC_SIGNAL_REMOTE = MALLOC.ATOMICS_REMOTE, MALLOC.SIGNAL_REMOTE
 SIGNAL_SET, SIGNAL_ADD = SIGNAL.SET, SIGNAL.ADD
 CMP_EQ, CMP_NE, CMP_GT, CMP_LE, CMP_LT, CMP_GE = CMP.EQ, CMP.NE, CMP.GT, CMP.LE, CMP.LT, CMP.GE
@@ -113,6 +117,8 @@ lib = _types.SimpleNamespace(
     SHMEM_VENDOR_STRING=VENDOR_STRING,
     SHMEM_MAX_NAME_LEN=_core.MAX_NAME_LEN,
     SHMEM_TEAM_NUM_CONTEXTS=_core.TEAM_NUM_CONTEXTS,
+    SHMEM_CTX_SESSION_TOTAL_OPS=_core.CTX_SESSION_TOTAL_OPS,
+    **{f'SHMEM_CTX_SESSION_{k}': v for k, v in _core.CTX_SESSION_VALUES.items()},
     **{f'SHMEM_THREAD_{k}': v for k, v in _core.THREAD_VALUES.items()},
     **{f'SHMEM_CTX_{k}': v for k, v in _core.CTX_VALUES.items()},
     **{f'SHMEM_MALLOC_{k}': v for k, v in _core.MALLOC_VALUES.items()},
@@ -125,13 +131,24 @@ lib = _types.SimpleNamespace(
 
 
 def init():
-    """Collective: initializes OpenSHMEM (and MPI, unless mpi4py or another library already did)."""
+    """Collective: initializes OpenSHMEM (and MPI, unless mpi4py or another library already did).
+
+    OpenSHMEM 1.6: may be called again. Each call is matched by a ``finalize``; after the last
+    ``finalize``, ``init`` starts OpenSHMEM anew (arrays, signals, locks and contexts of the
+    earlier initialization are gone; teams other than the predefined ones too).
+    """
     _core.init()
 
 
 def finalize():
-    """Collective: completes all communication and releases OpenSHMEM."""
+    """Collective: matches one ``init``. The last one completes all communication and releases
+    OpenSHMEM (symmetric memory, contexts, teams); the others are a ``barrier_all``."""
     _core.finalize()
+
+
+def query_initialized():
+    """Whether OpenSHMEM is initialized now (OpenSHMEM 1.6; callable at any time)."""
+    return _core.initialized()
 
 
 def global_exit(status=0):
@@ -267,6 +284,11 @@ class Team(_Handle):
             raise RuntimeError(f'shmem_team_translate_pe: error {result}')
         return result
 
+    def ptr(self, target, pe):
+        """An array over the copy of symmetric ``target`` on member ``pe`` of this team, when this
+        PE can reach it by load/store, else None (``shmem.team_ptr``)."""
+        return team_ptr(target, pe, self)
+
     def create_ctx(self, options=0):
         """A new context on this team."""
         return Ctx._from_handle(_core.team_create_ctx(self._handle, int(options)))
@@ -345,6 +367,29 @@ class Ctx(_Handle):
     def quiet(self):
         """Completes this context's outstanding operations."""
         quiet(self)
+
+    def pe_quiet(self, pes):
+        """Completes this context's outstanding operations to the PEs ``pes`` (one or a sequence)."""
+        pe_quiet(pes, self)
+
+    def session_start(self, options=0, total_ops=None):
+        """Starts a session (OpenSHMEM 1.6): a hint that a series of operations follows on this
+        context. ``options`` are ``CTX_SESSION`` flags; ``total_ops`` is the expected number of
+        operations. Hints never change results; on ``CTX_INVALID`` this does nothing."""
+        _core.ctx_session_start(self, int(options), total_ops)
+
+    def session_stop(self):
+        """Ends the session (no effect without one, or on ``CTX_INVALID``)."""
+        _core.ctx_session_stop(self)
+
+    @_contextlib.contextmanager
+    def session(self, options=CTX_SESSION_BATCH, total_ops=None):
+        """``with ctx.session(): ...`` runs the block in a session, stopped on leaving it."""
+        self.session_start(options, total_ops)
+        try:
+            yield self
+        finally:
+            self.session_stop()
 
 
 class _DefaultCtx(Ctx):

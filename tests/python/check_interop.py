@@ -13,6 +13,8 @@ SCRIPTS = {
     'mpi4py_first.py': {},
     'explicit_finalize.py': {},
     'mpi_finalize_first.py': {},
+    'reinit_shmem_first.py': {},
+    'reinit_mpi4py_first.py': {},
     'rc_options.py': {'SHMEM4PY_RC_INITIALIZE': 'no', 'SHMEM4PY_RC_FINALIZE': 'yes'},
 }
 
