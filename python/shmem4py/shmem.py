@@ -376,7 +376,7 @@ class Ctx(_Handle):
         """Starts a session (OpenSHMEM 1.6): a hint that a series of operations follows on this
         context. ``options`` are ``CTX_SESSION`` flags; ``total_ops`` is the expected number of
         operations. Hints never change results; on ``CTX_INVALID`` this does nothing."""
-        _core.ctx_session_start(self, int(options), total_ops)
+        _core.ctx_session_start(self, options, total_ops)
 
     def session_stop(self):
         """Ends the session (no effect without one, or on ``CTX_INVALID``)."""
