@@ -3,9 +3,13 @@
 #include <mpi.h>
 
 #include <cstdint>
+#include <cstdio>
+#include <optional>
 #include <vector>
 
 #include <oshmpi/shmem.hpp>
+
+#include "core/mpi_cvar.hpp"
 
 namespace {
 
@@ -21,7 +25,60 @@ bool offsets_agree(std::intptr_t offset)
     return values[0] == -values[1];
 }
 
+// The current value of an integer MPI control variable, or nothing if this MPI has no such variable.
+std::optional<int> read_cvar(const char* name)
+{
+    int provided = 0, level = MPI_THREAD_SINGLE;
+    MPI_Query_thread(&level);
+    if (MPI_T_init_thread(level, &provided) != MPI_SUCCESS) return std::nullopt;
+    std::optional<int> value;
+    int index = 0, count = 0, read = 0;
+    MPI_T_cvar_handle handle = MPI_T_CVAR_HANDLE_NULL;
+    if (MPI_T_cvar_get_index(name, &index) == MPI_SUCCESS &&
+        MPI_T_cvar_handle_alloc(index, nullptr, &handle, &count) == MPI_SUCCESS) {
+        if (count == 1 && MPI_T_cvar_read(handle, &read) == MPI_SUCCESS) value = read;
+        MPI_T_cvar_handle_free(&handle);
+    }
+    MPI_T_finalize();
+    return value;
+}
+
 } // namespace
+
+TEST(Memory, AlignHonoursEveryPowerOfTwoUpToAnEighthOfTheHeap)
+{
+    // The tests-sos program shmemalign asks for 2 KiB at every alignment from 4 B to 8 MiB.
+    std::size_t limit = std::size_t{2} << 20;
+    while (limit <= oshmpi::heap_size() / 16) limit <<= 1;
+    char* anchor = static_cast<char*>(oshmpi::malloc(1));
+    ASSERT_NE(anchor, nullptr);
+    for (std::size_t alignment = 4; alignment <= limit; alignment <<= 1) {
+        void* block = oshmpi::align(alignment, 2048);
+        ASSERT_NE(block, nullptr) << "alignment " << alignment << " on a heap of " << oshmpi::heap_size();
+        EXPECT_EQ(reinterpret_cast<std::uintptr_t>(block) % alignment, 0u) << alignment;
+        EXPECT_TRUE(offsets_agree(offset_from(anchor, block))) << alignment;
+        oshmpi::free(block);
+    }
+    std::size_t before = oshmpi::heap_free_bytes();
+    EXPECT_EQ(oshmpi::align(2 * limit, 2048), nullptr) << "beyond an eighth of the heap";
+    EXPECT_EQ(oshmpi::heap_free_bytes(), before);
+    oshmpi::free(anchor);
+}
+
+TEST(Memory, ScopedMpiControlVariableIsRestored)
+{
+    // Heap creation switches off MPICH's symmetric-address attempt (MPIR_CVAR_SHM_SYMHEAP_RETRY)
+    // for its one call; afterwards the user's MPI must behave as before.
+    const char* name = "MPIR_CVAR_SHM_SYMHEAP_RETRY";
+    std::optional<int> before = read_cvar(name);
+    {
+        oshmpi::detail::scoped_mpi_cvar changed(name, before.value_or(0) + 7);
+        if (before) EXPECT_EQ(read_cvar(name), *before + 7);
+        oshmpi::detail::scoped_mpi_cvar unknown("OSHMPI_NO_SUCH_MPI_VARIABLE", 1);
+    }
+    EXPECT_EQ(read_cvar(name), before);
+    if (!before) std::printf("note: this MPI has no %s; only the no-op path ran\n", name);
+}
 
 TEST(Memory, AllocFreePatternsGiveEqualOffsetsEverywhere)
 {

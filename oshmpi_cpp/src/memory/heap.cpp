@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/error.hpp"
+#include "core/mpi_cvar.hpp"
 
 namespace oshmpi::detail {
 
@@ -49,15 +50,23 @@ symmetric_heap& heap()
     return *the_heap;
 }
 
+std::size_t heap_base_alignment(std::size_t heap_size) noexcept
+{
+    std::size_t alignment = std::size_t{2} << 20;
+    while (alignment <= heap_size / 16) alignment <<= 1; // stops at the largest <= heap_size / 8
+    return alignment;
+}
+
 void create_heap(runtime& rt)
 {
     check_heap_fits(rt, rt.env.symmetric_size);
     auto seg = std::make_unique<segment>();
     seg->size = rt.env.symmetric_size;
     // MPI hands out shared memory at no particular alignment, and each process maps it at its own
-    // address; we over-allocate and start every PE's heap at an address aligned to heap_alignment
+    // address; we over-allocate and start every PE's heap at an address aligned to base_alignment
     // in that PE's own address space, so an aligned offset is an aligned address everywhere.
-    const std::size_t padded = seg->size + heap_alignment;
+    const std::size_t base_alignment = heap_base_alignment(seg->size);
+    const std::size_t padded = seg->size + base_alignment;
 
     // The memory comes from a shared-memory window on the node, so that PEs on this node can load
     // and store each other's heaps; expose() then gives it an RMA window over every PE (this one
@@ -67,7 +76,15 @@ void create_heap(runtime& rt)
     // Each PE's part page-aligned on its own: symmetric offsets then need no per-PE adjustment.
     OSHMPI_MPI(MPI_Info_set(info, "alloc_shared_noncontig", "true"));
     char* raw = nullptr;
-    int rc = MPI_Win_allocate_shared(static_cast<MPI_Aint>(padded), 1, info, rt.node, &raw, &seg->shared_win);
+    int rc = MPI_SUCCESS;
+    {
+        // MPICH first tries to map the window at one random address in every process of the
+        // node, probing the range with one msync per page: 1 GiB on 4 PEs cost 2-6 s of start-up.
+        // We never rely on equal addresses (remote address = offset from each PE's base), so we
+        // skip the attempt and get MPICH's plain shared segment.
+        scoped_mpi_cvar no_symmetric_attempt("MPIR_CVAR_SHM_SYMHEAP_RETRY", 0);
+        rc = MPI_Win_allocate_shared(static_cast<MPI_Aint>(padded), 1, info, rt.node, &raw, &seg->shared_win);
+    }
     MPI_Info_free(&info);
     if (rc != MPI_SUCCESS)
         fail(errc::out_of_memory, "cannot allocate a symmetric heap of %zu bytes (SHMEM_SYMMETRIC_SIZE)",
@@ -75,7 +92,7 @@ void create_heap(runtime& rt)
     OSHMPI_MPI(MPI_Win_set_errhandler(seg->shared_win, MPI_ERRORS_RETURN));
 
     auto address = reinterpret_cast<std::uintptr_t>(raw);
-    auto pad = static_cast<long>(((address + heap_alignment - 1) & ~(heap_alignment - 1)) - address);
+    auto pad = static_cast<long>(((address + base_alignment - 1) & ~(base_alignment - 1)) - address);
     seg->base = raw + pad;
     std::vector<long> pads(static_cast<std::size_t>(rt.n_pes));
     OSHMPI_MPI(MPI_Allgather(&pad, 1, MPI_LONG, pads.data(), 1, MPI_LONG, rt.world));
@@ -97,7 +114,7 @@ void create_heap(runtime& rt)
     expose(*seg, rt.world);
 
     std::size_t capacity = seg->size;
-    the_heap.emplace(symmetric_heap{seg.get(), heap_allocator(capacity)});
+    the_heap.emplace(symmetric_heap{seg.get(), heap_allocator(capacity), base_alignment});
     segments().add(std::move(seg));
 }
 

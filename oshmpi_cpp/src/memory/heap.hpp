@@ -9,13 +9,17 @@
 
 namespace oshmpi::detail {
 
-// Every PE's heap starts at an address aligned to this, so shmem_align honours alignments up to
-// it as absolute addresses (larger ones return NULL).
-inline constexpr std::size_t heap_alignment = std::size_t{2} << 20;
+// Every PE's heap starts at an address aligned to this, so an offset aligned to it (or to any
+// smaller power of two) is an equally aligned address on every PE: shmem_align honours alignments
+// up to it and returns NULL beyond. It is the largest power of two not above an eighth of the heap,
+// and 2 MiB at least (a huge page): the padding costs address space, never memory, since untouched
+// pages are never backed.
+[[nodiscard]] std::size_t heap_base_alignment(std::size_t heap_size) noexcept;
 
 struct symmetric_heap {
     segment* seg;
     heap_allocator allocator;
+    std::size_t base_alignment; // heap_base_alignment(seg->size)
 };
 
 // Allocates env.symmetric_size bytes on every PE and registers the segment. Collective.

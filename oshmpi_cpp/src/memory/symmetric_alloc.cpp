@@ -108,7 +108,7 @@ void* calloc(std::size_t count, std::size_t size)
 void* align(std::size_t alignment, std::size_t size)
 {
     detail::state("align");
-    if (!detail::is_power_of_two(alignment) || alignment > detail::heap_alignment) return nullptr;
+    if (!detail::is_power_of_two(alignment) || alignment > detail::heap().base_alignment) return nullptr;
     return detail::allocate("align", size, alignment, false);
 }
 
