@@ -41,6 +41,8 @@ PyObject* ordering(const char* routine, PyObject* const* args, Py_ssize_t nargs,
         static const char* const names[] = {"ctx"};
         PyObject* a[1];
         parse_arguments(routine, names, 1, 0, args, nargs, kwnames, a);
+        // As in C: an invalid context has no operations to order or complete.
+        if (is_invalid_context(routine, a[0])) return none();
         Order(to_context(routine, a[0]));
         return none();
     });

@@ -208,6 +208,7 @@ void* word_address(const char* routine, const char* argname, PyObject* obj, bool
 
 oshmpi::context& to_context(const char* routine, PyObject* ctx); // nullptr or None: the default
 void forget_all_contexts(); // the last finalize destroyed every context
+bool is_invalid_context(const char* routine, PyObject* ctx);      // CTX_INVALID (or a destroyed Ctx)
 oshmpi::team* to_team(const char* routine, PyObject* team);      // nullptr or None: TEAM_WORLD
 // Context handles shmem4py handed out, so a forged or destroyed handle is refused.
 void remember_context(const oshmpi::context* ctx);

@@ -60,6 +60,11 @@ oshmpi::context& to_context(const char* routine, PyObject* ctx)
     raise(PyExc_ValueError, "%s: ctx is invalid (CTX_INVALID or a destroyed context)", routine);
 }
 
+bool is_invalid_context(const char* routine, PyObject* ctx)
+{
+    return !is_none(ctx) && handle_of(routine, "ctx", ctx) == 0;
+}
+
 oshmpi::team* to_team(const char* routine, PyObject* team)
 {
     if (is_none(team)) return oshmpi::team_world();

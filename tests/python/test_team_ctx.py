@@ -88,6 +88,33 @@ def test_ctx_objects():
     default.fence()
 
 
+def test_ordering_an_invalid_context_does_nothing(me, npes):
+    # As shmem_ctx_quiet/fence in C: nothing was issued on CTX_INVALID, so nothing to complete.
+    # The spec's team-context example quiets the context of a team the PE is not in.
+    shmem.CTX_INVALID.quiet()
+    shmem.CTX_INVALID.fence()
+    shmem.quiet(shmem.CTX_INVALID)
+    shmem.fence(ctx=shmem.CTX_INVALID)
+    evens = shmem.TEAM_WORLD.split_strided(0, 2, (npes + 1) // 2)
+    ctx = evens.create_ctx() if evens else shmem.CTX_INVALID
+    assert bool(ctx) == (me % 2 == 0)
+    dst = shmem.zeros(1, 'i')
+    if ctx:
+        # PEs of a team's context are numbered in the team.
+        shmem.put(dst, np.array([me], 'i'), (evens.my_pe() + 1) % evens.n_pes(), ctx=ctx)
+    ctx.quiet()
+    shmem.barrier_all()
+    if me % 2 == 0:
+        members = list(range(0, npes, 2))
+        assert dst[0] == members[members.index(me) - 1]
+    else:
+        assert dst[0] == 0
+    ctx.destroy()
+    ctx.quiet()  # a destroyed context is invalid too
+    evens.destroy()
+    shmem.free(dst)
+
+
 @pytest.mark.parametrize('options', [0, shmem.CTX_PRIVATE, shmem.CTX_SERIALIZED, shmem.CTX_NOSTORE])
 def test_rma_and_amo_on_created_context(options, me, npes):
     right, left = (me + 1) % npes, (me - 1) % npes

@@ -3,12 +3,18 @@
 
 using namespace oshmpi::capi;
 
+// Fence and quiet on SHMEM_CTX_INVALID do nothing: no operation was ever issued on it, so there is
+// nothing to order or complete. The specification leaves only RMA and AMOs on an invalid context
+// undefined, and its own example (shmem_team_context) quiets the context of a team the calling PE
+// is not in, which shmem_team_create_ctx set to SHMEM_CTX_INVALID.
 OSHMPI_C_DEFINE(void, ctx_fence, (shmem_ctx_t ctx))
 {
+    if (ctx == SHMEM_CTX_INVALID) return;
     OSHMPI_C_CALL(oshmpi::fence(ctx_ref(ctx)));
 }
 OSHMPI_C_DEFINE(void, ctx_quiet, (shmem_ctx_t ctx))
 {
+    if (ctx == SHMEM_CTX_INVALID) return;
     OSHMPI_C_CALL(oshmpi::quiet(ctx_ref(ctx)));
 }
 OSHMPI_C_DEFINE(void, fence, (void))
