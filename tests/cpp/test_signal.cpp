@@ -3,6 +3,7 @@
 // many rounds, contention on one signal word, the error cases, and the signal updates without data
 // (signal_add, signal_set).
 #include <gtest/gtest.h>
+#include <mpi.h>
 
 #include <cstdint>
 #include <vector>
@@ -91,6 +92,27 @@ TEST(PutSignal, RingOfSignalAddsOverManyRounds)
     oshmpi::quiet();
     EXPECT_EQ(oshmpi::signal_wait_until(signal.data(), oshmpi::cmp::eq, std::uint64_t{rounds}),
               static_cast<std::uint64_t>(rounds));
+    oshmpi::barrier_all();
+}
+
+TEST(PutSignal, PollingWithSignalFetchAloneSeesEverySignal)
+{
+    // As tests-sos signal_fetch: every PE adds its number to every PE's signal, then polls with
+    // signal_fetch only. Where signals travel through MPI, MPI may apply them only while the target
+    // is inside MPI, so signal_fetch itself must let it progress. Bounded: a failure, not a hang.
+    oshmpi::symmetric_array<long> target(10);
+    oshmpi::symmetric_array<std::uint64_t> signal(1);
+    long source[10] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+    oshmpi::barrier_all();
+    for (int pe = 0; pe < npes(); ++pe)
+        oshmpi::put_signal(target.data(), source, 10, signal.data(), static_cast<std::uint64_t>(me()),
+                           oshmpi::signal_op::add, pe);
+    const auto expected = static_cast<std::uint64_t>(npes() * (npes() - 1) / 2);
+    const double deadline = MPI_Wtime() + 20.0;
+    std::uint64_t seen = oshmpi::signal_fetch(signal.data());
+    while (seen != expected && MPI_Wtime() < deadline) seen = oshmpi::signal_fetch(signal.data());
+    EXPECT_EQ(seen, expected) << "signals still missing after 20 s of polling";
+    for (long i = 0; i < 10; ++i) EXPECT_EQ(target[i], i);
     oshmpi::barrier_all();
 }
 

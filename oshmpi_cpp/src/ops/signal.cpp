@@ -226,11 +226,16 @@ void signal_set(context& ctx, std::uint64_t* sig_addr, std::uint64_t signal, int
 
 std::uint64_t signal_fetch(const std::uint64_t* sig_addr)
 {
-    detail::state("signal_fetch");
+    const detail::runtime& rt = detail::state("signal_fetch");
     detail::check_signal_word("signal_fetch", sig_addr);
-    if (detail::segments().find(sig_addr, sizeof(std::uint64_t)) == nullptr)
+    detail::segment* seg = detail::segments().find(sig_addr, sizeof(std::uint64_t));
+    if (seg == nullptr)
         detail::fail(errc::not_symmetric, "signal_fetch: sig_addr %p is not in symmetric memory",
                      static_cast<const void*>(sig_addr));
+    // When signals reach this word through MPI (a PE on another node, or the MPI transport forced),
+    // MPI may apply them only while we are inside it: a program that polls with signal_fetch
+    // (tests-sos signal_fetch loops on it) must still see them arrive.
+    if (!(rt.amo_in_shared_memory && seg->all_peers_mapped)) detail::poke_progress();
     // Signal words are read locally like every wait variable (unified memory model): an aligned
     // 8-byte load is atomic against both CPU atomics and MPI accumulates.
     return detail::load_acquire(sig_addr);
