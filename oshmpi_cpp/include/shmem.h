@@ -97,15 +97,18 @@ typedef struct {
     size_t total_ops;
 } shmem_ctx_session_config_t;
 
-/* The predefined handles are variables of the library (set when it loads, and at shmem_init for
- * the teams), so they are not constant expressions. */
+/* The predefined teams are link-time constants, as the specification allows for every named
+ * handle: the addresses of two objects of the library, which stand for the world and shared teams of
+ * whichever initialization is current (whether C's shmem_init, shmem4py or the C++ API made it).
+ * So they can initialize static variables and never change. The default context is a variable of
+ * the library, set when it loads. */
 extern shmem_ctx_t const oshmpi_ctx_default;
-extern shmem_team_t oshmpi_team_world;
-extern shmem_team_t oshmpi_team_shared;
+extern struct shmem_team_s oshmpi_team_world_handle;
+extern struct shmem_team_s oshmpi_team_shared_handle;
 #define SHMEM_CTX_DEFAULT oshmpi_ctx_default
 #define SHMEM_CTX_INVALID ((shmem_ctx_t)0)
-#define SHMEM_TEAM_WORLD oshmpi_team_world
-#define SHMEM_TEAM_SHARED oshmpi_team_shared
+#define SHMEM_TEAM_WORLD (&oshmpi_team_world_handle)
+#define SHMEM_TEAM_SHARED (&oshmpi_team_shared_handle)
 #define SHMEM_TEAM_INVALID ((shmem_team_t)0)
 
 /* ---- Every routine ---- */

@@ -1,15 +1,25 @@
-/* Contexts of teams as the specification's team-context example uses them: a PE outside a team
- * gets SHMEM_CTX_INVALID from shmem_team_create_ctx, and quiet and fence on that handle do nothing
- * (they must neither abort nor fail, with or without SHMEM_DEBUG). Members put into their team's
- * ring on the team's context, with PEs numbered in the team. */
+/* The predefined team handles as constants, and contexts of teams as the specification's
+ * team-context example uses them: a PE outside a team gets SHMEM_CTX_INVALID from
+ * shmem_team_create_ctx, and quiet and fence on that handle do nothing (they must neither abort nor
+ * fail, with or without SHMEM_DEBUG). Members put into their team's ring on the team's context,
+ * with PEs numbered in the team. */
 #include <shmem.h>
 
 #include "check.h"
+
+/* The predefined teams are link-time constants: they may initialize a static variable. */
+static shmem_team_t world_at_load = SHMEM_TEAM_WORLD;
 
 int main(void)
 {
     static int received = -1;
     check_start();
+    CHECK(world_at_load == SHMEM_TEAM_WORLD && SHMEM_TEAM_WORLD != SHMEM_TEAM_SHARED);
+    CHECK_EQ(shmem_team_n_pes(world_at_load), npes);
+    CHECK_EQ(shmem_team_my_pe(SHMEM_TEAM_SHARED), shmem_team_translate_pe(SHMEM_TEAM_WORLD, me, SHMEM_TEAM_SHARED));
+    shmem_team_t of_default = SHMEM_TEAM_INVALID;
+    CHECK_EQ(shmem_ctx_get_team(SHMEM_CTX_DEFAULT, &of_default), 0);
+    CHECK(of_default == SHMEM_TEAM_WORLD);
     shmem_ctx_quiet(SHMEM_CTX_INVALID);
     shmem_ctx_fence(SHMEM_CTX_INVALID);
 

@@ -14,10 +14,14 @@
 using namespace oshmpi;
 using namespace oshmpi::capi;
 
+// The objects whose addresses are SHMEM_TEAM_WORLD and SHMEM_TEAM_SHARED; team_ptr() maps them.
+struct shmem_team_s {
+    char unused;
+};
 extern "C" {
 shmem_ctx_t const oshmpi_ctx_default = ctx_handle(&oshmpi::default_context());
-shmem_team_t oshmpi_team_world = SHMEM_TEAM_INVALID;
-shmem_team_t oshmpi_team_shared = SHMEM_TEAM_INVALID;
+shmem_team_s oshmpi_team_world_handle{};
+shmem_team_s oshmpi_team_shared_handle{};
 }
 
 namespace {
@@ -31,20 +35,8 @@ thread_level start(thread_level requested)
         debug_checks = rt.env.debug;
         detail::create_data_segment(rt);
         detail::start_progress_agent(rt); // the globals may be reached through MPI where the heap is not
-        oshmpi_team_world = team_handle(oshmpi::team_world());
-        oshmpi_team_shared = team_handle(oshmpi::team_shared());
     }
     return provided;
-}
-
-// Matches one init; after the last one the predefined team handles are invalid again.
-void finish()
-{
-    oshmpi::finalize();
-    if (!oshmpi::initialized()) {
-        oshmpi_team_world = SHMEM_TEAM_INVALID;
-        oshmpi_team_shared = SHMEM_TEAM_INVALID;
-    }
 }
 
 } // namespace
@@ -71,7 +63,7 @@ OSHMPI_C_DEFINE(void, query_thread, (int* provided))
 OSHMPI_C_DEFINE(void, finalize, (void))
 {
     // The data segment goes with the runtime's teardown (also when MPI_Finalize triggers it).
-    OSHMPI_C_CALL(finish());
+    OSHMPI_C_CALL(oshmpi::finalize());
 }
 
 // Callable at any time, before init and after finalize too.

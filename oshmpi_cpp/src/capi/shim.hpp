@@ -88,12 +88,22 @@ inline shmem_ctx_t ctx_handle(context* ctx) noexcept
 {
     return reinterpret_cast<shmem_ctx_t>(ctx);
 }
+// SHMEM_TEAM_WORLD and SHMEM_TEAM_SHARED are constants (shmem.h) standing for the current
+// initialization's teams; every other handle is the team's address.
 inline team* team_ptr(shmem_team_t team) noexcept
 {
+    if (team == SHMEM_TEAM_WORLD) [[unlikely]]
+        return oshmpi::initialized() ? oshmpi::team_world() : nullptr;
+    if (team == SHMEM_TEAM_SHARED) [[unlikely]]
+        return oshmpi::initialized() ? oshmpi::team_shared() : nullptr;
     return reinterpret_cast<oshmpi::team*>(team);
 }
 inline shmem_team_t team_handle(team* t) noexcept
 {
+    if (t != nullptr && oshmpi::initialized()) {
+        if (t == oshmpi::team_world()) return SHMEM_TEAM_WORLD;
+        if (t == oshmpi::team_shared()) return SHMEM_TEAM_SHARED;
+    }
     return reinterpret_cast<shmem_team_t>(t);
 }
 inline cmp cmp_of(int c) noexcept
