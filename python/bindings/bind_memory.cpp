@@ -248,13 +248,6 @@ void bind_memory(py::module_& m)
         },
         py::arg("word"));
     m.def(
-        "buffer_address",
-        [](py::buffer b) {
-            py::buffer_info info = b.request();
-            return reinterpret_cast<std::uintptr_t>(info.ptr);
-        },
-        py::arg("buffer"), "The address of an object's buffer (for the ffi shim).");
-    m.def(
         "getbuffer",
         [](py::handle obj, bool readonly) {
             array_ref a = as_array("_getbuffer", "obj", obj.ptr(), readonly ? access_mode::read : access_mode::write);

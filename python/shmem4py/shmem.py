@@ -16,12 +16,11 @@ import contextlib as _contextlib
 import enum as _enum
 import os as _os
 import sys as _sys
-import types as _types
 
 import numpy as np
 
 from . import _core
-from ._ffi import ffi
+from .api import ffi, lib  # upstream's raw C layer (CFFI over libshmem); loading it does not initialize
 
 # The hot routines: bound directly, so a call is one C++ function call.
 from ._core import (  # noqa: F401
@@ -48,7 +47,8 @@ from ._core import (  # noqa: F401
 
 MAJOR_VERSION = _core.MAJOR_VERSION
 MINOR_VERSION = _core.MINOR_VERSION
-VENDOR_STRING = _core.VENDOR_STRING
+# The C API's vendor string (SHMEM_VENDOR_STRING, what shmem_info_get_name reports), as upstream.
+VENDOR_STRING = ffi.string(lib.SHMEM_VENDOR_STRING).decode()
 
 
 def info_get_version():
@@ -58,7 +58,9 @@ def info_get_version():
 
 def info_get_name():
     """The vendor name (equal to ``VENDOR_STRING``)."""
-    return _core.info_get_name()
+    name = ffi.new('char[]', lib.SHMEM_MAX_NAME_LEN)
+    lib.shmem_info_get_name(name)
+    return ffi.string(name).decode()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -110,21 +112,6 @@ AMO_SET, AMO_INC, AMO_ADD, AMO_AND, AMO_OR, AMO_XOR = AMO.SET, AMO.INC, AMO.ADD,
 OP_AND, OP_OR, OP_XOR, OP_MAX, OP_MIN, OP_SUM, OP_PROD = (
     OP.AND, OP.OR, OP.XOR, OP.MAX, OP.MIN, OP.SUM, OP.PROD)
 
-# The C constants under their C names, for code written against upstream's ``shmem.lib``.
-lib = _types.SimpleNamespace(
-    SHMEM_MAJOR_VERSION=MAJOR_VERSION,
-    SHMEM_MINOR_VERSION=MINOR_VERSION,
-    SHMEM_VENDOR_STRING=VENDOR_STRING,
-    SHMEM_MAX_NAME_LEN=_core.MAX_NAME_LEN,
-    SHMEM_TEAM_NUM_CONTEXTS=_core.TEAM_NUM_CONTEXTS,
-    SHMEM_CTX_SESSION_TOTAL_OPS=_core.CTX_SESSION_TOTAL_OPS,
-    **{f'SHMEM_CTX_SESSION_{k}': v for k, v in _core.CTX_SESSION_VALUES.items()},
-    **{f'SHMEM_THREAD_{k}': v for k, v in _core.THREAD_VALUES.items()},
-    **{f'SHMEM_CTX_{k}': v for k, v in _core.CTX_VALUES.items()},
-    **{f'SHMEM_MALLOC_{k}': v for k, v in _core.MALLOC_VALUES.items()},
-    **{f'SHMEM_SIGNAL_{k}': v for k, v in _core.SIGNAL_VALUES.items()},
-    **{f'SHMEM_CMP_{k}': v for k, v in _core.CMP_VALUES.items()},
-)
 
 # ---------------------------------------------------------------------------------------------
 # Setup and exit
@@ -522,8 +509,11 @@ def del_lock(lock):
 
 def _getbuffer(obj, readonly=False):
     """``(cdata, nelems, typename)`` of an array, as upstream's private helper returns."""
-    address, count, typename = _core.getbuffer(obj, readonly)
-    return ffi.CData(typename + '[]', address, obj), count, typename
+    address, count, typename = _core.getbuffer(obj, readonly)  # checks as upstream: Type/Value/KeyError
+    del address
+    if not obj.flags.c_contiguous:
+        obj = obj.T  # F-contiguous: the same memory, viewed as C-contiguous
+    return ffi.from_buffer(ffi.getctype(typename, '[]'), obj), count, typename
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,16 +1,12 @@
 # Type stubs for shmem4py.shmem (oshmpi-cpp).
 import enum
-import types
 from typing import Any, Callable, ContextManager, Dict, List, Literal, Optional, Sequence, Tuple, Union
 
 import numpy as np
 from numpy.typing import ArrayLike, DTypeLike, NDArray
 
 from ._core import SymmetricWord
-from ._ffi import FFI
-
-ffi: FFI
-lib: types.SimpleNamespace
+from .api import ffi as ffi, lib as lib
 MAJOR_VERSION: int
 MINOR_VERSION: int
 VENDOR_STRING: str
