@@ -11,6 +11,8 @@
 #              2 PEs, built with AddressSanitizer + UndefinedBehaviorSanitizer (docs/sanitizers.md)
 #   tsan       (MPICH) the thread, lock, signal, AMO and context suites under ThreadSanitizer
 #              (both sanitizer legs only with OSHMPI_SANITIZER_LEGS=1 for now)
+#   conformance  the tests-sos suite through ci/conformance.sh (MPICH: 1-4 PEs, forced MPI
+#              transport, two nodes; Open MPI: 4 PEs), when its tarball is here and no subset is given
 # A new leg is one `leg <name> <command...>` line; its command prints an "N passed, N failed" line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -99,6 +101,22 @@ asan_skip='^c_(upstream_shmem4py|cmake_package|pkg_config)$'
 # signals, AMOs), at 1 and 2 PEs on shared memory and 2 PEs over MPI.
 tsan_targets='test_threads test_lock test_signal test_amo test_amo_nbi test_context'
 tsan_tests='^cpp_(threads|lock|signal|amo|amo_nbi|context)_(np1|np2|mpi_np2)$'
+# The OpenSHMEM conformance suite (tests-sos) built by the installed oshcc/oshc++ and run in every
+# layout (ci/conformance.sh). Only on a full run (arguments pick a CTest subset), and only when the
+# suite's tarball is here; CI (.ci/run) sets OSHMPI_REQUIRE_CONFORMANCE=1, so there it must be.
+conformance() {
+  ci/conformance.sh
+  local status=$?
+  if ((status == 77)); then
+    if [[ ${OSHMPI_REQUIRE_CONFORMANCE:-0} == 1 ]]; then
+      log "the conformance suite is required (OSHMPI_REQUIRE_CONFORMANCE=1) and missing"
+      echo "0 passed, 1 failed"
+    else
+      log "the conformance suite was NOT run: its tarball is not here (set OSHMPI_TESTS_SOS)"
+      echo "0 passed, 0 failed"
+    fi
+  fi
+}
 
 leg one-node ctest_summary "$@"
 if [[ $OSHMPI_MPI == mpich ]]; then
@@ -108,6 +126,9 @@ if [[ $OSHMPI_MPI == mpich ]]; then
     leg asan-ubsan sanitized asan address,undefined all -R "$asan_tests" -E "$asan_skip" "$@"
     leg tsan sanitized tsan thread "$tsan_targets" -R "$tsan_tests" "$@"
   fi
+fi
+if (($# == 0)); then
+  leg conformance conformance
 fi
 
 echo "$total_passed passed, $total_failed failed"
