@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <memory>
-#include <vector>
 #include <optional>
+#include <vector>
 
 #include <unistd.h>
 
@@ -81,8 +81,13 @@ void create_heap(runtime& rt)
         // MPICH first tries to map the window at one random address in every process of the
         // node, probing the range with one msync per page: 1 GiB on 4 PEs cost 2-6 s of start-up.
         // We never rely on equal addresses (remote address = offset from each PE's base), so we
-        // skip the attempt and get MPICH's plain shared segment.
-        scoped_mpi_cvar no_symmetric_attempt("MPIR_CVAR_SHM_SYMHEAP_RETRY", 0);
+        // skip the attempt and get MPICH's plain shared segment. Not for a node of one PE: MPICH
+        // 4.0 then crashed in MPI_Finalize (UCX endpoint flush, tests/c/test_limits at 1 PE), and
+        // one process has nothing to agree on anyway.
+        int node_size = 1;
+        OSHMPI_MPI(MPI_Comm_size(rt.node, &node_size));
+        std::optional<scoped_mpi_cvar> no_symmetric_attempt;
+        if (node_size > 1) no_symmetric_attempt.emplace("MPIR_CVAR_SHM_SYMHEAP_RETRY", 0);
         rc = MPI_Win_allocate_shared(static_cast<MPI_Aint>(padded), 1, info, rt.node, &raw, &seg->shared_win);
     }
     MPI_Info_free(&info);
