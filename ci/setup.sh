@@ -35,7 +35,7 @@ fi
 # by the MPI it was built against, so each MPI keeps its wheel in a cache of its own: slow only once.
 family=$([[ $OSHMPI_MPI == mpich ]] && echo MPICH || echo "Open MPI")
 # Which MPI an installed mpi4py uses, without starting MPI.
-mpi4py_mpi() { "$VENV/bin/python" -c 'import mpi4py; mpi4py.rc.initialize = False; from mpi4py import MPI; print(MPI.Get_library_version().splitlines()[0])' 2>/dev/null; }
+mpi4py_mpi() { "$VENV/bin/python" -c 'import mpi4py; mpi4py.rc.initialize = False; from mpi4py import MPI; print(MPI.Get_library_version().replace(chr(0), "").splitlines()[0])' 2>/dev/null; }
 if [[ $(mpi4py_mpi) != *"$family"* ]]; then
   log "building mpi4py against $family (a few minutes, once per machine)"
   PIP_CACHE_DIR="${PIP_CACHE_DIR:-$HOME/.cache/pip}/oshmpi-mpi4py-$OSHMPI_MPI" MPICC="$MPICC" \
