@@ -23,7 +23,9 @@ struct context;
 namespace oshmpi::detail {
 
 struct deferred_signal {
-    MPI_Win data_win; // the data's window and (world) target, flushed before the signal goes
+    // The data's window and (world) target, flushed before the signal goes; MPI_WIN_NULL when the
+    // data went through shared memory and only the signal word is reached through MPI.
+    MPI_Win data_win;
     int data_pe;
     remote_address signal; // routed when put_signal_nbi was called
     std::uint64_t value;

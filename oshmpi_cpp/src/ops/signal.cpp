@@ -83,7 +83,8 @@ void deliver(std::vector<taken_signal>& signals)
         mpi_rma::flush_target(win, pe);
         flushed.emplace_back(win, pe);
     };
-    for (const taken_signal& t : signals) flush_once(t.signal.data_win, t.signal.data_pe);
+    for (const taken_signal& t : signals)
+        if (t.signal.data_win != MPI_WIN_NULL) flush_once(t.signal.data_win, t.signal.data_pe);
     flushed.clear();
     std::atomic_thread_fence(std::memory_order_release);
     for (taken_signal& t : signals) {
@@ -128,15 +129,17 @@ void put_signal_impl(const char* routine, context& ctx, void* dest, const void* 
     // Resolve the signal first so that a bad address fails before any data moves.
     remote_address sig = route(routine, sig_addr, sizeof(std::uint64_t), target_pe, access::atomic);
     deferred_signal record{MPI_WIN_NULL, -1, sig, signal, amo};
-    if (issue_data(routine, ctx, dest, source, nbytes, target_pe, record)) {
-        if (nbi) {
-            defer_signal(ctx, record);
-            return;
-        }
-        // Remote completion at this one target: the only way MPI orders a put before an
-        // accumulate. The source is then reusable too.
-        mpi_rma::flush_target(record.data_win, record.data_pe);
+    const bool data_through_mpi = issue_data(routine, ctx, dest, source, nbytes, target_pe, record);
+    // The nonblocking form never waits for MPI: not for the data, and not for a signal word that
+    // MPI updates (as on a node peer when AMOs take MPI for agreement with other nodes), since an
+    // accumulate's completion may need the target to poll.
+    if (nbi && (data_through_mpi || sig.direct == nullptr)) {
+        defer_signal(ctx, record);
+        return;
     }
+    // Remote completion at this one target: the only way MPI orders a put before an
+    // accumulate. The source is then reusable too.
+    if (data_through_mpi) mpi_rma::flush_target(record.data_win, record.data_pe);
     // Pairs with the acquire load of signal_wait_until / wait_until on the target.
     std::atomic_thread_fence(std::memory_order_release);
     // `pe` as the context numbers it: atomic() translates it like every AMO.
