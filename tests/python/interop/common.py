@@ -22,15 +22,17 @@ def exercise(shmem, MPI):
     assert comm.allreduce(me) == sum(range(npes))
 
     # SHMEM puts into a symmetric array, then MPI reduces and broadcasts over the same arrays.
-    a = shmem.zeros(4, 'l')
-    shmem.put(a, np.full(4, me, 'l'), (me + 1) % npes)
+    width = max(4, npes)
+    a = shmem.zeros(width, 'l')
+    shmem.put(a, np.full(width, me, 'l'), (me + 1) % npes)
     shmem.barrier_all()
-    total = shmem.zeros(4, 'l')
+    total = shmem.zeros(width, 'l')
     world.Allreduce(a, total, op=MPI.SUM)
     assert np.all(total == sum(range(npes)))
     world.Bcast(total, root=npes - 1)
-    # MPI writes, then SHMEM reads a neighbour's copy.
-    world.Allgather(np.array([me], 'l'), a)
+    # MPI writes, then SHMEM reads a neighbour's copy. The receive buffer holds exactly one
+    # element per rank: mpi4py splits a longer one evenly, which no longer matches the send count.
+    world.Allgather(np.array([me], 'l'), a[:npes])
     world.Barrier()
     out = np.zeros(4, 'l')
     shmem.get(out, a, (me + 1) % npes, size=min(npes, 4))
