@@ -1,7 +1,7 @@
 // broadcast, collect, fcollect, alltoall and alltoalls (OpenSHMEM 1.5 sections 9.9.5-9.9.8): in
 // shared memory when every member shares this node (node_collectives.hpp), else MPI collectives on
-// the team's communicator, straight over the symmetric buffers, always in their nonblocking form
-// driven by test-and-yield (see core/progress.hpp).
+// the team's communicator, straight over the symmetric buffers (teams/large_count.hpp chooses the
+// blocking or the nonblocking form, see core/progress.hpp).
 #include <oshmpi/collectives.hpp>
 
 #include <cstdint>
@@ -37,9 +37,7 @@ void broadcast_bytes(team* t, void* dest, const void* source, std::size_t nbytes
         if (!write_root_dest) buffer = const_cast<void*>(source); // MPI only reads the root's buffer
         else if (dest != source && nbytes != 0) std::memmove(dest, source, nbytes);
     }
-    MPI_Request request;
-    OSHMPI_MPI(ibcast(buffer, count, MPI_BYTE, root, tm.comm, &request));
-    complete(request);
+    OSHMPI_MPI(bcast(buffer, count, MPI_BYTE, root, tm.comm));
 }
 
 void collect_bytes(team* t, void* dest, const void* source, std::size_t nbytes, const char* routine)
@@ -56,9 +54,7 @@ void collect_bytes(team* t, void* dest, const void* source, std::size_t nbytes, 
     // Every member's contribution, so each knows where the others' land.
     std::uint64_t mine = nbytes;
     std::vector<std::uint64_t> sizes(n);
-    MPI_Request request;
-    OSHMPI_MPI(MPI_Iallgather(&mine, 1, MPI_UINT64_T, sizes.data(), 1, MPI_UINT64_T, tm.comm, &request));
-    complete(request);
+    OSHMPI_MPI(allgather(&mine, 1, MPI_UINT64_T, sizes.data(), tm.comm));
 
     std::vector<mpi_count> counts(n);
     std::vector<mpi_displ> displs(n);
@@ -70,8 +66,7 @@ void collect_bytes(team* t, void* dest, const void* source, std::size_t nbytes, 
     }
     check_symmetric(dest, total, "dest", routine);
     check_disjoint(dest, total, source, nbytes, routine);
-    OSHMPI_MPI(iallgatherv(source, counts[static_cast<std::size_t>(tm.my_pe)], dest, counts, displs, tm.comm, &request));
-    complete(request);
+    OSHMPI_MPI(allgatherv(source, counts[static_cast<std::size_t>(tm.my_pe)], dest, counts, displs, tm.comm));
 }
 
 void fcollect_bytes(team* t, void* dest, const void* source, std::size_t nbytes, const char* routine)
@@ -86,9 +81,7 @@ void fcollect_bytes(team* t, void* dest, const void* source, std::size_t nbytes,
         node_coll::fcollect(tm, dest, source, nbytes);
         return;
     }
-    MPI_Request request;
-    OSHMPI_MPI(iallgather(source, to_mpi_count(nbytes, routine), MPI_BYTE, dest, tm.comm, &request));
-    complete(request);
+    OSHMPI_MPI(allgather(source, to_mpi_count(nbytes, routine), MPI_BYTE, dest, tm.comm));
 }
 
 void alltoall_bytes(team* t, void* dest, const void* source, std::size_t nbytes, const char* routine)
@@ -103,9 +96,7 @@ void alltoall_bytes(team* t, void* dest, const void* source, std::size_t nbytes,
         node_coll::alltoall(tm, dest, source, nbytes);
         return;
     }
-    MPI_Request request;
-    OSHMPI_MPI(ialltoall(source, to_mpi_count(nbytes, routine), MPI_BYTE, dest, tm.comm, &request));
-    complete(request);
+    OSHMPI_MPI(alltoall(source, to_mpi_count(nbytes, routine), MPI_BYTE, dest, tm.comm));
 }
 
 void alltoalls_bytes(team* t, void* dest, const void* source, std::ptrdiff_t dst, std::ptrdiff_t sst,
@@ -127,10 +118,8 @@ void alltoalls_bytes(team* t, void* dest, const void* source, std::ptrdiff_t dst
         return;
     }
 
-    MPI_Request request;
     if (nelems == 0) {
-        OSHMPI_MPI(MPI_Ialltoall(source, 0, MPI_BYTE, dest, 0, MPI_BYTE, tm.comm, &request));
-        complete(request);
+        OSHMPI_MPI(alltoall(source, 0, MPI_BYTE, dest, tm.comm));
         return;
     }
     auto block_type = [&](std::ptrdiff_t stride) {
@@ -140,8 +129,9 @@ void alltoalls_bytes(team* t, void* dest, const void* source, std::ptrdiff_t dst
     };
     MPI_Datatype source_type = block_type(sst);
     MPI_Datatype dest_type = block_type(dst);
-    int rc = MPI_Ialltoall(source, 1, source_type, dest, 1, dest_type, tm.comm, &request);
-    if (rc == MPI_SUCCESS) complete(request);
+    int rc = run_collective(
+        [&] { return MPI_Alltoall(source, 1, source_type, dest, 1, dest_type, tm.comm); },
+        [&](MPI_Request* request) { return MPI_Ialltoall(source, 1, source_type, dest, 1, dest_type, tm.comm, request); });
     MPI_Type_free(&source_type);
     MPI_Type_free(&dest_type);
     OSHMPI_MPI(rc);

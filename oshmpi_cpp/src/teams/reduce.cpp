@@ -1,5 +1,5 @@
 // Reductions over a team (OpenSHMEM 1.5 section 9.9.9): in shared memory when every member shares
-// this node (node_collectives.hpp, with MPI's own operators), else MPI_Iallreduce on the team's
+// this node (node_collectives.hpp, with MPI's own operators), else MPI_Allreduce on the team's
 // communicator, in place when dest == source. The element's MPI datatype comes from the typed face
 // (detail::reduce_datatype), so one body serves every type of the reduction tables.
 #include <oshmpi/collectives.hpp>
@@ -77,10 +77,7 @@ void reduce_elements(team* t, reduce_op op, MPI_Datatype type, void* dest, const
         return;
     }
 
-    MPI_Request request;
-    OSHMPI_MPI(iallreduce(in_place ? MPI_IN_PLACE : source, dest, to_mpi_count(nreduce, routine), type, mop, tm.comm,
-                          &request));
-    complete(request);
+    OSHMPI_MPI(allreduce(in_place ? MPI_IN_PLACE : source, dest, to_mpi_count(nreduce, routine), type, mop, tm.comm));
 }
 
 } // namespace oshmpi::detail

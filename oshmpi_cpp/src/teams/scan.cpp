@@ -1,5 +1,5 @@
 // Prefix sums over a team (OpenSHMEM 1.6 section 9.9: shmem_sum_inscan and shmem_sum_exscan):
-// MPI_Iscan and MPI_Iexscan on the team's communicator, driven by detail::complete, in place when
+// MPI_Scan and MPI_Exscan on the team's communicator (teams/large_count.hpp), in place when
 // dest == source. Like the reductions beside it, the element's MPI datatype comes from the typed
 // face (detail::reduce_datatype), so one body serves every type of Table 10's SUM column.
 #include <oshmpi/collectives.hpp>
@@ -29,12 +29,10 @@ void scan_elements(team* t, scan_kind kind, MPI_Datatype type, void* dest, const
 
     mpi_count count = to_mpi_count(nreduce, routine);
     const void* send = in_place ? MPI_IN_PLACE : source;
-    MPI_Request request;
     if (kind == scan_kind::inclusive)
-        OSHMPI_MPI(iscan(send, dest, count, type, MPI_SUM, tm.comm, &request));
+        OSHMPI_MPI(scan(send, dest, count, type, MPI_SUM, tm.comm));
     else
-        OSHMPI_MPI(iexscan(send, dest, count, type, MPI_SUM, tm.comm, &request));
-    complete(request);
+        OSHMPI_MPI(exscan(send, dest, count, type, MPI_SUM, tm.comm));
     // MPI leaves the exclusive scan's result on rank 0 undefined; the spec makes it zero. All-zero
     // bytes are zero for every type of the table (integers, IEEE floating point, complex).
     if (kind == scan_kind::exclusive && tm.my_pe == 0) std::memset(dest, 0, nbytes);
