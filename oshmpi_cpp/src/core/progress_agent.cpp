@@ -212,16 +212,19 @@ void start_progress_agent(runtime& rt)
 
     static pthread_once_t fork_handler_once = PTHREAD_ONCE_INIT;
     pthread_once(&fork_handler_once, [] { pthread_atfork(nullptr, nullptr, forget_agent_in_child); });
-    if (pthread_create(&a->thread, nullptr, agent_main, a.get()) != 0) {
-        // Everyone created the window: it is freed collectively by stop_progress_agent.
-        status = "off (the thread could not be created)";
-        the_agent = a.release();
-        return;
-    }
+    // Published before the thread starts (pthread_create orders these writes before its first
+    // step): the agent rings doorbells itself, through the_agent, from its first turn on.
     a->running = true;
     agent_watch::slow = a->slow.get();
     status = "";
-    the_agent = a.release();
+    the_agent = a.get();
+    if (pthread_create(&a->thread, nullptr, agent_main, a.get()) != 0) {
+        // Everyone created the window: it is freed collectively by stop_progress_agent.
+        a->running = false;
+        agent_watch::slow = nullptr;
+        status = "off (the thread could not be created)";
+    }
+    a.release(); // owned through the_agent, deleted by free_progress_agent
 }
 
 void stop_progress_agent_thread()
