@@ -64,6 +64,14 @@ only=${1:-.}
 # docs/c-api.md); the suite expects 0. At 1 PE nothing overlaps and the program must pass.
 known_exception="unit/shmem_team_b2b_collectives"
 
+# Runs left out of the default layouts to keep CI within its budget, each with why ("layout dir/name"):
+#   np4-mpi unit/bigget: 16 GB of gets per PE took 189 s with the MPI transport forced on 2 cores,
+#     the slowest run of the suite by 3x; np4-2nodes still sends the same gets through MPI RMA to
+#     the other node's PEs (the same path and the same wait on the target's progress agent, 60 s),
+#     and np1-np4 run it over shared memory.
+trimmed=("np4-mpi unit/bigget")
+[[ -n ${OSHMPI_CONFORMANCE_LAYOUTS:-} || $only != . ]] && trimmed=() # asked for explicitly: run all
+
 started=$SECONDS
 rm -rf "$work"
 mkdir -p "$work/bin" "$work/logs"
@@ -204,7 +212,12 @@ runs=$work/runs.txt
 : >"$runs"
 for layout in $layouts; do
   while IFS=$'\t' read -r dir name _; do
-    [[ $(cat "$work/logs/$dir.$name.build.status") == built ]] && echo "$layout $dir $name"
+    [[ $(cat "$work/logs/$dir.$name.build.status") == built ]] || continue
+    if [[ " ${trimmed[*]} " == *" $layout $dir/$name "* ]]; then
+      printf 'SKIP  %-48s %-10s left out of the default layouts (see "trimmed" in ci/conformance.sh)\n' "$dir/$name" "$layout" >&2
+      continue
+    fi
+    echo "$layout $dir $name"
   done <"$manifest"
 done >"$runs"
 log "running $(wc -l <"$runs") program runs ($layouts), $jobs at a time, each limited to ${run_timeout} s"
