@@ -28,18 +28,29 @@ T value(int pe, std::size_t i)
     return static_cast<T>(pe * 11 + static_cast<int>(i % 7) + 1);
 }
 
-// The teams every data collective runs on: the world, and our half of the odd/even split.
+// The teams every data collective runs on: the world, our half of the odd/even split and, from 4
+// PEs, the first three PEs. In the two-node layout (2 + 2 PEs) the world spans the nodes with two
+// members on each, a half has one member per node, and the three have two members on one node and
+// one on the other (as the world at 3 PEs): the paths of teams over several nodes (MPI alone, or a
+// node stage plus MPI between nodes) all run. On one node every team is node-local.
 struct team_set {
     std::vector<oshmpi::team*> teams;
     oshmpi::team* half = nullptr;
+    oshmpi::team* three = nullptr;
     team_set()
     {
         oshmpi::team* even = oshmpi::team_split_strided(oshmpi::team_world(), 0, 2, (npes() + 1) / 2);
         oshmpi::team* odd = npes() > 1 ? oshmpi::team_split_strided(oshmpi::team_world(), 1, 2, npes() / 2) : nullptr;
         half = even != nullptr ? even : odd;
+        if (npes() >= 4) three = oshmpi::team_split_strided(oshmpi::team_world(), 0, 1, 3);
         teams = {oshmpi::team_world(), half};
+        if (three != nullptr) teams.push_back(three);
     }
-    ~team_set() { oshmpi::team_destroy(half); }
+    ~team_set()
+    {
+        oshmpi::team_destroy(half);
+        if (three != nullptr) oshmpi::team_destroy(three);
+    }
 };
 
 int world_of(oshmpi::team* t, int pe) { return oshmpi::team_translate_pe(t, pe, oshmpi::team_world()); }
@@ -69,6 +80,22 @@ TYPED_TEST(DataCollective, BroadcastFromEveryRoot)
             // Every member, the root included (OpenSHMEM 1.5), holds the root's source.
             for (std::size_t i = 0; i < n; ++i) EXPECT_EQ(dest[i], value<T>(world_of(t, root), i)) << "root " << root;
             oshmpi::team_sync(t);
+        }
+    }
+}
+
+TEST(Collectives, TeamSyncPublishesLocalStores)
+{
+    oshmpi::symmetric_array<int> value(1);
+    team_set set;
+    for (int round = 0; round < 3; ++round) {
+        for (oshmpi::team* t : set.teams) {
+            auto expected = [&](int p) { return round * 1000 + world_of(t, p) * 10 + p; };
+            value[0] = expected(oshmpi::team_my_pe(t));
+            oshmpi::team_sync(t);
+            for (int p = 0; p < oshmpi::team_n_pes(t); ++p)
+                EXPECT_EQ(oshmpi::g(value.data(), world_of(t, p)), expected(p)) << "round " << round << " member " << p;
+            oshmpi::team_sync(t); // nobody overwrites its value before every member has read it
         }
     }
 }

@@ -24,7 +24,10 @@ namespace oshmpi::detail {
     X(progress, std::string, "OSHMPI_PROGRESS", nullptr, "auto",                                       \
       "auto: a progress thread per PE when some PE reaches another through MPI, so operations on a "  \
       "PE that computes complete without it; on: always; off: never (MPI then needs only the "       \
-      "thread level asked for)")
+      "thread level asked for)")                                                                    \
+    X(node_stage, bool, "OSHMPI_NODE_STAGE", nullptr, "1",                                            \
+      "team collectives over several nodes: a shared-memory stage on each node and MPI between one "  \
+      "leader per node; 0: MPI over all members")
 
 struct env_config {
 #define OSHMPI_ENV_FIELD(field, type, name, alias, fallback, meaning) type field;

@@ -12,6 +12,7 @@
 #include "core/progress.hpp"
 #include "core/runtime.hpp"
 #include "teams/node_collectives.hpp"
+#include "teams/node_stage.hpp"
 #include "teams/team.hpp"
 #include "teams/team_create.hpp"
 
@@ -59,7 +60,8 @@ team* active_set_team(active_set set, const char* routine)
              set.start, set.log_stride, set.size);
     // The template outlives the team (both go at finalize), so the team only borrows it.
     team* t = adopt_communicator(comm, {}, 0, /*predefined=*/true, /*owns_comm=*/false);
-    node_area::attach(*t); // collective over the active set
+    node_area::attach(*t);  // collective over the active set
+    node_stage::attach(*t); // likewise
     active_set_teams().emplace(key, t);
     return t;
 }

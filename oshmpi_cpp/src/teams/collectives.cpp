@@ -1,7 +1,8 @@
 // broadcast, collect, fcollect, alltoall and alltoalls (OpenSHMEM 1.5 sections 9.9.5-9.9.8): in
-// shared memory when every member shares this node (node_collectives.hpp), else MPI collectives on
-// the team's communicator, straight over the symmetric buffers (teams/large_count.hpp chooses the
-// blocking or the nonblocking form, see core/progress.hpp).
+// shared memory when every member shares this node (node_collectives.hpp), broadcast in two stages
+// (node, then MPI between node leaders: node_stage.hpp) for teams over several nodes, else MPI
+// collectives on the team's communicator, straight over the symmetric buffers
+// (teams/large_count.hpp chooses the blocking or the nonblocking form, see core/progress.hpp).
 #include <oshmpi/collectives.hpp>
 
 #include <cstdint>
@@ -14,6 +15,7 @@
 #include "teams/checks.hpp"
 #include "teams/large_count.hpp"
 #include "teams/node_collectives.hpp"
+#include "teams/node_stage.hpp"
 #include "teams/team.hpp"
 
 namespace oshmpi::detail {
@@ -29,6 +31,10 @@ void broadcast_bytes(team* t, void* dest, const void* source, std::size_t nbytes
     mpi_count count = to_mpi_count(nbytes, routine);
     if (node_coll::usable(tm, nbytes != 0 ? dest : nullptr, nullptr)) {
         node_coll::broadcast(tm, dest, source, nbytes, root, write_root_dest);
+        return;
+    }
+    if (node_stage::usable(tm, nbytes != 0 ? dest : nullptr, nullptr)) {
+        node_stage::broadcast(tm, dest, source, nbytes, root, write_root_dest);
         return;
     }
 

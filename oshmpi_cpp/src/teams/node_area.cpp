@@ -55,6 +55,11 @@ void create(runtime& rt)
     the_areas = made.release();
 }
 
+bool available() noexcept
+{
+    return the_areas != nullptr;
+}
+
 void destroy()
 {
     if (the_areas == nullptr) return;

@@ -69,6 +69,9 @@ void create(runtime& rt);
 // Frees them (collective over rt.node; finalize, before rt.node is freed).
 void destroy();
 
+// Whether the areas exist on this PE (not with OSHMPI_TRANSPORT=mpi).
+[[nodiscard]] bool available() noexcept;
+
 // Collective over `t`'s members: gives `t` a slot if every member shares this node and a slot is
 // free on all, and prepares it (zeroed on every member before anyone uses it). Otherwise the team
 // keeps the MPI collectives.

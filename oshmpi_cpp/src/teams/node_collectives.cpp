@@ -271,6 +271,30 @@ void reduce(team& t, MPI_Op op, MPI_Datatype type, std::size_t elem_size, void* 
     wait_for_all(t, all_done);
 }
 
+void reduce_into_first(team& t, MPI_Op op, MPI_Datatype type, std::size_t elem_size, void* dest,
+                       const void* source, std::size_t nreduce)
+{
+    const std::size_t nbytes = nreduce * elem_size;
+    if (t.n_pes == 1) {
+        if (dest != source && nbytes != 0) std::memcpy(dest, source, nbytes);
+        return;
+    }
+    const std::uint32_t all_in = ++t.shm_epoch;
+    if (t.my_pe != 0) {
+        signal(t, 0, all_in);
+        return;
+    }
+    // Member 0 reads the sources in place, in the order of node_coll::reduce's staged form:
+    // dest = s[n-1] op (... op (s[1] op s[0])).
+    if (nbytes != 0 && dest != source) std::memcpy(dest, source, nbytes);
+    const segment* seg = nbytes != 0 ? &segment_of(source) : nullptr;
+    for (int m = 1; m < t.n_pes; ++m) {
+        wait_for(t, m, all_in);
+        if (nbytes != 0)
+            reduce_local(at_member(t, *seg, static_cast<const char*>(source), m), dest, nreduce, type, elem_size, op);
+    }
+}
+
 void sync(team& t)
 {
     if (t.n_pes == 1) {

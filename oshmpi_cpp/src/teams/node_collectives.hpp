@@ -39,6 +39,12 @@ void alltoalls(team& t, void* dest, const void* source, std::ptrdiff_t dst, std:
 // Element-wise reduction with MPI's own operator (MPI_Reduce_local), so results match the MPI path.
 void reduce(team& t, MPI_Op op, MPI_Datatype type, std::size_t elem_size, void* dest, const void* source,
             std::size_t nreduce);
+// Member 0 reduces every member's source, in team order, into its own dest (MPI's operator);
+// the others only announce that their source is readable and return at once, leaving their dest
+// alone. Their source must stay readable until a broadcast from member 0 that follows reaches
+// them (node_stage.hpp: the stage between nodes runs in between).
+void reduce_into_first(team& t, MPI_Op op, MPI_Datatype type, std::size_t elem_size, void* dest,
+                       const void* source, std::size_t nreduce);
 // Returns once every member has called it; memory ordering as a barrier (no quiet).
 void sync(team& t);
 

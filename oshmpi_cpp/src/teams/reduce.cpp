@@ -1,5 +1,7 @@
 // Reductions over a team (OpenSHMEM 1.5 section 9.9.9): in shared memory when every member shares
-// this node (node_collectives.hpp, with MPI's own operators), else MPI_Allreduce on the team's
+// this node (node_collectives.hpp, with MPI's own operators), in two stages for teams over several
+// nodes (node_stage.hpp: each node's leader reduces its node, MPI allreduce among the leaders,
+// node broadcast), else MPI_Allreduce on the team's
 // communicator, in place when dest == source. The element's MPI datatype comes from the typed face
 // (detail::reduce_datatype), so one body serves every type of the reduction tables.
 #include <oshmpi/collectives.hpp>
@@ -9,6 +11,7 @@
 #include "teams/checks.hpp"
 #include "teams/large_count.hpp"
 #include "teams/node_collectives.hpp"
+#include "teams/node_stage.hpp"
 #include "teams/team.hpp"
 
 namespace oshmpi::detail {
@@ -74,6 +77,10 @@ void reduce_elements(team* t, reduce_op op, MPI_Datatype type, void* dest, const
     if (!in_place) check_disjoint(dest, nbytes, source, nbytes, routine);
     if (node_coll::usable(tm, nbytes != 0 ? dest : nullptr, nbytes != 0 ? source : nullptr)) {
         node_coll::reduce(tm, mop, type, static_cast<std::size_t>(element_size), dest, source, nreduce);
+        return;
+    }
+    if (node_stage::usable(tm, nbytes != 0 ? dest : nullptr, nbytes != 0 ? source : nullptr)) {
+        node_stage::reduce(tm, mop, type, static_cast<std::size_t>(element_size), dest, source, nreduce);
         return;
     }
 

@@ -13,6 +13,7 @@
 #include "core/progress.hpp"
 #include "core/runtime.hpp"
 #include "teams/node_collectives.hpp"
+#include "teams/node_stage.hpp"
 #include "teams/team_create.hpp"
 
 namespace oshmpi {
@@ -82,13 +83,16 @@ void create_predefined_teams(runtime& rt)
     node_area::create(rt);
     node_area::attach(*world_team);
     node_area::attach(*shared_team);
+    node_stage::attach(*world_team); // TEAM_SHARED never spans nodes
 }
 
 void destroy_all_teams()
 {
     forget_active_sets();
-    for (auto& [handle, t] : live_teams())
+    for (auto& [handle, t] : live_teams()) {
+        node_stage::detach(*t);
         if (t->owns_comm && t->comm != MPI_COMM_NULL) MPI_Comm_free(&t->comm);
+    }
     live_teams().clear();
     world_team = shared_team = nullptr;
     release_templates();
@@ -159,6 +163,7 @@ void team_destroy(team* t)
              t == detail::world_team    ? "SHMEM_TEAM_WORLD"
              : t == detail::shared_team ? "SHMEM_TEAM_SHARED"
                                         : "a predefined team");
+    detail::node_stage::detach(checked);
     detail::node_area::detach(checked);
     if (checked.owns_comm) OSHMPI_MPI(MPI_Comm_free(&checked.comm));
     detail::live_teams().erase(t);
@@ -182,6 +187,7 @@ void team_sync(team* t)
     // Local stores before the sync must be visible to the members after it (as sync_all).
     std::atomic_thread_fence(std::memory_order_seq_cst);
     if (detail::node_coll::usable(checked, nullptr, nullptr)) detail::node_coll::sync(checked);
+    else if (detail::node_stage::usable(checked, nullptr, nullptr)) detail::node_stage::sync(checked);
     else detail::barrier(checked.comm);
     std::atomic_thread_fence(std::memory_order_seq_cst);
 }

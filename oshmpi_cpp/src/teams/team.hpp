@@ -28,6 +28,13 @@ struct team {
     std::uint32_t shm_epoch = 0;      // flag rounds of this team's collectives so far
     std::uint32_t shm_staged = 0;     // staged reductions so far (picks the staging buffer)
     std::vector<detail::node_area::slot_view> shm_member; // member i's slot, mapped here
+
+    // Two-stage collectives (teams/node_stage.hpp), when the members span nodes and some node
+    // holds several of them:
+    std::unique_ptr<team> node_part;  // our node's members, in team order, with a node_area slot
+    MPI_Comm leaders = MPI_COMM_NULL; // each node's lowest member, in team order; on leaders only
+    std::vector<int> leader_rank_of;  // member i -> its node leader's rank in `leaders`
+    std::vector<int> node_rank_of;    // member i -> its rank in its node's part
 };
 
 namespace detail {

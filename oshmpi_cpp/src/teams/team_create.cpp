@@ -10,6 +10,8 @@
 #include "core/error.hpp"
 #include "core/progress.hpp"
 #include "core/runtime.hpp"
+#include "teams/node_area.hpp"
+#include "teams/node_stage.hpp"
 
 namespace oshmpi {
 
@@ -110,19 +112,8 @@ team* create_team_over(team& parent, const std::vector<int>& members, const team
             why = mpi_error_text(rc);
         }
         if (ok) {
-#if defined(OPEN_MPI)
-            // Open MPI 4.1 raises the error of a failed MPI_Comm_idup (no communicator id left) in
-            // MPI_Test on MPI_COMM_WORLD's error handler, which aborts by default, not on the
-            // template's MPI_ERRORS_RETURN: only the blocking duplicate reports it to us.
-            rc = MPI_Comm_dup(tmpl, &comm);
-#else
-            MPI_Request request;
-            rc = MPI_Comm_idup(tmpl, &comm, &request);
-            if (rc == MPI_SUCCESS) rc = complete_returning_error(request);
-#endif
+            rc = duplicate_template(tmpl, &comm);
             if (rc != MPI_SUCCESS) {
-                // A failed idup leaves a half-made handle that MPI may not let us free: drop it.
-                comm = MPI_COMM_NULL;
                 ok = 0;
                 why = mpi_error_text(rc);
             }
@@ -147,8 +138,34 @@ team* create_team_over(team& parent, const std::vector<int>& members, const team
     }
     if (members.empty()) return nullptr;
     team* made = adopt_communicator(comm, config, config_mask, predefined);
-    node_area::attach(*made); // collective over the new team's members
+    node_area::attach(*made);  // collective over the new team's members
+    node_stage::attach(*made); // likewise
     return made;
+}
+
+void drop_template(const std::vector<int>& members)
+{
+    auto cached = templates().find(members);
+    if (cached == templates().end()) return;
+    MPI_Comm_free(&cached->second);
+    templates().erase(cached);
+}
+
+int duplicate_template(MPI_Comm tmpl, MPI_Comm* result)
+{
+#if defined(OPEN_MPI)
+    // Open MPI 4.1 raises the error of a failed MPI_Comm_idup (no communicator id left) in
+    // MPI_Test on MPI_COMM_WORLD's error handler, which aborts by default, not on the
+    // template's MPI_ERRORS_RETURN: only the blocking duplicate reports it to us.
+    int rc = MPI_Comm_dup(tmpl, result);
+#else
+    MPI_Request request;
+    int rc = MPI_Comm_idup(tmpl, result, &request);
+    if (rc == MPI_SUCCESS) rc = complete_returning_error(request);
+#endif
+    // A failed idup leaves a half-made handle that MPI may not let us free: drop it.
+    if (rc != MPI_SUCCESS) *result = MPI_COMM_NULL;
+    return rc;
 }
 
 void release_templates()

@@ -26,6 +26,14 @@ team* create_team_over(team& parent, const std::vector<int>& members, const team
 // `superset` by the members alone if missing. Returns the MPI error code of a failed creation.
 int find_or_create_template(const std::vector<int>& members, MPI_Comm superset, MPI_Comm* result, bool* created);
 
+// Frees and forgets the template over `members` if cached (after a creation that failed on some
+// member, so that the caches stay equal).
+void drop_template(const std::vector<int>& members);
+
+// A team's own communicator over a template (nonblocking where MPI reports its failure to us).
+// Returns the MPI error code; *result is MPI_COMM_NULL after a failure.
+int duplicate_template(MPI_Comm tmpl, MPI_Comm* result);
+
 // Frees the cached template communicators (finalize).
 void release_templates();
 
