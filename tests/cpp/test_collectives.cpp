@@ -44,7 +44,18 @@ struct team_set {
         half = even != nullptr ? even : odd;
         if (npes() >= 4) three = oshmpi::team_split_strided(oshmpi::team_world(), 0, 1, 3);
         teams = {oshmpi::team_world(), half};
-        if (three != nullptr) teams.push_back(three);
+        if (npes() >= 4) teams.push_back(three); // nullptr on the fourth PE
+    }
+    // Runs body(t) on each team we are in. The tests reuse one dest on every team, and a member of
+    // the next team may write into ours as soon as it enters (node-local path), so every PE leaves
+    // one team before any enters the next.
+    template <class Body>
+    void each(Body body) const
+    {
+        for (oshmpi::team* t : teams) {
+            if (t != nullptr) body(t);
+            oshmpi::barrier_all();
+        }
     }
     ~team_set()
     {
@@ -67,7 +78,7 @@ TYPED_TEST(DataCollective, BroadcastFromEveryRoot)
     constexpr std::size_t n = 37;
     oshmpi::symmetric_array<T> source(n), dest(n);
     team_set set;
-    for (oshmpi::team* t : set.teams) {
+    set.each([&](oshmpi::team* t) {
         for (int root = 0; root < oshmpi::team_n_pes(t); ++root) {
             for (std::size_t i = 0; i < n; ++i) {
                 source[i] = value<T>(me(), i);
@@ -81,7 +92,7 @@ TYPED_TEST(DataCollective, BroadcastFromEveryRoot)
             for (std::size_t i = 0; i < n; ++i) EXPECT_EQ(dest[i], value<T>(world_of(t, root), i)) << "root " << root;
             oshmpi::team_sync(t);
         }
-    }
+    });
 }
 
 TEST(Collectives, TeamSyncPublishesLocalStores)
@@ -89,14 +100,14 @@ TEST(Collectives, TeamSyncPublishesLocalStores)
     oshmpi::symmetric_array<int> value(1);
     team_set set;
     for (int round = 0; round < 3; ++round) {
-        for (oshmpi::team* t : set.teams) {
+        set.each([&](oshmpi::team* t) {
             auto expected = [&](int p) { return round * 1000 + world_of(t, p) * 10 + p; };
             value[0] = expected(oshmpi::team_my_pe(t));
             oshmpi::team_sync(t);
             for (int p = 0; p < oshmpi::team_n_pes(t); ++p)
                 EXPECT_EQ(oshmpi::g(value.data(), world_of(t, p)), expected(p)) << "round " << round << " member " << p;
             oshmpi::team_sync(t); // nobody overwrites its value before every member has read it
-        }
+        });
     }
 }
 
@@ -109,7 +120,7 @@ TYPED_TEST(DataCollective, CollectWithDifferentSizesPerPe)
     for (int p = 0; p < npes(); ++p) most += count(p);
     oshmpi::symmetric_array<T> source(npes() + 2), dest(most + 1);
     team_set set;
-    for (oshmpi::team* t : set.teams) {
+    set.each([&](oshmpi::team* t) {
         int mine = oshmpi::team_my_pe(t);
         for (std::size_t i = 0; i < count(mine); ++i) source[i] = value<T>(me(), i);
         oshmpi::collect(t, dest.data(), source.data(), count(mine));
@@ -117,7 +128,7 @@ TYPED_TEST(DataCollective, CollectWithDifferentSizesPerPe)
         for (int p = 0; p < oshmpi::team_n_pes(t); ++p)
             for (std::size_t i = 0; i < count(p); ++i, ++at) EXPECT_EQ(dest[at], value<T>(world_of(t, p), i));
         oshmpi::team_sync(t);
-    }
+    });
 }
 
 TYPED_TEST(DataCollective, FcollectConcatenatesInTeamOrder)
@@ -126,13 +137,13 @@ TYPED_TEST(DataCollective, FcollectConcatenatesInTeamOrder)
     constexpr std::size_t n = 5;
     oshmpi::symmetric_array<T> source(n), dest(n * npes());
     team_set set;
-    for (oshmpi::team* t : set.teams) {
+    set.each([&](oshmpi::team* t) {
         for (std::size_t i = 0; i < n; ++i) source[i] = value<T>(me(), i);
         oshmpi::fcollect(t, dest.data(), source.data(), n);
         for (int p = 0; p < oshmpi::team_n_pes(t); ++p)
             for (std::size_t i = 0; i < n; ++i) EXPECT_EQ(dest[p * n + i], value<T>(world_of(t, p), i));
         oshmpi::team_sync(t);
-    }
+    });
 }
 
 TYPED_TEST(DataCollective, AlltoallExchangesBlocks)
@@ -141,7 +152,7 @@ TYPED_TEST(DataCollective, AlltoallExchangesBlocks)
     constexpr std::size_t n = 3;
     oshmpi::symmetric_array<T> source(n * npes()), dest(n * npes());
     team_set set;
-    for (oshmpi::team* t : set.teams) {
+    set.each([&](oshmpi::team* t) {
         // Block j goes to member j and says who sent it to whom.
         for (int j = 0; j < oshmpi::team_n_pes(t); ++j)
             for (std::size_t i = 0; i < n; ++i) source[j * n + i] = value<T>(me(), i + 3 * j);
@@ -150,7 +161,7 @@ TYPED_TEST(DataCollective, AlltoallExchangesBlocks)
         for (int p = 0; p < oshmpi::team_n_pes(t); ++p)
             for (std::size_t i = 0; i < n; ++i) EXPECT_EQ(dest[p * n + i], value<T>(world_of(t, p), i + 3 * mine));
         oshmpi::team_sync(t);
-    }
+    });
 }
 
 TYPED_TEST(DataCollective, AlltoallsWithStrides)
@@ -161,7 +172,7 @@ TYPED_TEST(DataCollective, AlltoallsWithStrides)
     std::size_t elements = n * npes();
     oshmpi::symmetric_array<T> source(elements * sst), dest(elements * dst);
     team_set set;
-    for (oshmpi::team* t : set.teams) {
+    set.each([&](oshmpi::team* t) {
         std::size_t team_elements = n * oshmpi::team_n_pes(t);
         for (std::size_t k = 0; k < elements * dst; ++k) dest[k] = T{};
         for (std::size_t k = 0; k < team_elements; ++k) source[k * sst] = value<T>(me(), k);
@@ -174,7 +185,7 @@ TYPED_TEST(DataCollective, AlltoallsWithStrides)
         // The gaps between strided elements are left alone.
         for (std::size_t k = 0; k < team_elements; ++k) EXPECT_EQ(dest[k * dst + 1], T{});
         oshmpi::team_sync(t);
-    }
+    });
 }
 
 TEST(Collectives, ByteForms)
@@ -334,7 +345,7 @@ void check_reduction(Value v, Op op, Reduce reduce)
     constexpr std::size_t n = 11;
     oshmpi::symmetric_array<T> source(n), dest(n);
     team_set set;
-    for (oshmpi::team* t : set.teams) {
+    set.each([&](oshmpi::team* t) {
         for (int in_place = 0; in_place < 2; ++in_place) {
             for (std::size_t i = 0; i < n; ++i) source[i] = v(me(), i);
             T* out = in_place ? source.data() : dest.data();
@@ -343,7 +354,7 @@ void check_reduction(Value v, Op op, Reduce reduce)
                 EXPECT_EQ(out[i], fold<T>(t, i, v, op)) << "element " << i << (in_place ? " in place" : "");
             oshmpi::team_sync(t);
         }
-    }
+    });
 }
 
 template <class T>
