@@ -287,6 +287,8 @@ public:
         long* src = counter_ + 5;
         long* dst = counter_ + 6;
         long mpi_src = 1, mpi_dst = 0;
+        std::vector<long> mpi_gathered(static_cast<std::size_t>(h_.size()));
+        long* gathered = reinterpret_cast<long*>(heap_); // npes longs of the symmetric heap
         rows.push_back({"broadcast 8 B (MPI: MPI_Bcast)", "us", collective([&](long n) {
                             for (long i = 0; i < n; ++i) oshmpi::broadcast(oshmpi::team_world(), dst, src, 1, 0);
                         }),
@@ -300,6 +302,14 @@ public:
                         collective([&](long n) {
                             for (long i = 0; i < n; ++i)
                                 MPI_Allreduce(&mpi_src, &mpi_dst, 1, MPI_LONG, MPI_SUM, MPI_COMM_WORLD);
+                        }),
+                        nan});
+        rows.push_back({"fcollect 8 B (MPI: MPI_Allgather)", "us", collective([&](long n) {
+                            for (long i = 0; i < n; ++i) oshmpi::fcollect(oshmpi::team_world(), gathered, src, 1);
+                        }),
+                        collective([&](long n) {
+                            for (long i = 0; i < n; ++i)
+                                MPI_Allgather(&mpi_src, 1, MPI_LONG, mpi_gathered.data(), 1, MPI_LONG, MPI_COMM_WORLD);
                         }),
                         nan});
         return rows;

@@ -87,6 +87,10 @@ void fcollect_bytes(team* t, void* dest, const void* source, std::size_t nbytes,
         node_coll::fcollect(tm, dest, source, nbytes);
         return;
     }
+    if (node_stage::usable(tm, nbytes != 0 ? dest : nullptr, nullptr)) {
+        node_stage::fcollect(tm, dest, source, nbytes);
+        return;
+    }
     OSHMPI_MPI(allgather(source, to_mpi_count(nbytes, routine), MPI_BYTE, dest, tm.comm));
 }
 

@@ -295,6 +295,17 @@ void reduce_into_first(team& t, MPI_Op op, MPI_Datatype type, std::size_t elem_s
     }
 }
 
+void gather_into_first(team& t, void* dest, const void* source, std::size_t nbytes, std::size_t offset)
+{
+    char* first = static_cast<char*>(dest);
+    if (t.my_pe != 0 && nbytes != 0) first = at_member(t, segment_of(dest), first, 0);
+    if (nbytes != 0) std::memcpy(first + offset, source, nbytes);
+    if (t.n_pes == 1) return;
+    const std::uint32_t all_in = ++t.shm_epoch;
+    if (t.my_pe != 0) signal(t, 0, all_in);
+    else wait_for_all(t, all_in);
+}
+
 void sync(team& t)
 {
     if (t.n_pes == 1) {

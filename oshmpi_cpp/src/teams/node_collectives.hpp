@@ -45,6 +45,10 @@ void reduce(team& t, MPI_Op op, MPI_Datatype type, std::size_t elem_size, void* 
 // them (node_stage.hpp: the stage between nodes runs in between).
 void reduce_into_first(team& t, MPI_Op op, MPI_Datatype type, std::size_t elem_size, void* dest,
                        const void* source, std::size_t nreduce);
+// Every member copies its `nbytes` of source into member 0's dest at byte `offset` (its own
+// offset, as the caller places it) and announces it; member 0 returns once all are in, the others
+// at once, leaving their dest alone until a broadcast from member 0 that follows.
+void gather_into_first(team& t, void* dest, const void* source, std::size_t nbytes, std::size_t offset);
 // Returns once every member has called it; memory ordering as a barrier (no quiet).
 void sync(team& t);
 

@@ -1,6 +1,7 @@
 #include "teams/node_stage.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 #include <vector>
 
@@ -170,6 +171,39 @@ void broadcast(team& t, void* dest, const void* source, std::size_t nbytes, int 
     }
     if (t.leaders != MPI_COMM_NULL) OSHMPI_MPI(bcast(dest, count, MPI_BYTE, root_leader, t.leaders));
     node_coll::broadcast(part, dest, dest, nbytes, 0, true);
+}
+
+void fcollect(team& t, void* dest, const void* source, std::size_t nbytes)
+{
+    team& part = *t.node_part;
+    const auto n = static_cast<std::size_t>(t.n_pes);
+    char* out = static_cast<char*>(dest);
+    node_coll::gather_into_first(part, dest, source, nbytes, static_cast<std::size_t>(t.my_pe) * nbytes);
+    if (t.leaders != MPI_COMM_NULL && nbytes != 0) {
+        // A node's members need not be contiguous in team order: each leader packs its node's
+        // blocks (team order), the leaders gather the packs, and each unpacks them into place.
+        int n_leaders = 0;
+        OSHMPI_MPI(MPI_Comm_size(t.leaders, &n_leaders));
+        const int ours = t.leader_rank_of[static_cast<std::size_t>(t.my_pe)];
+        std::vector<mpi_count> counts(static_cast<std::size_t>(n_leaders), 0);
+        for (int leader : t.leader_rank_of) counts[static_cast<std::size_t>(leader)] += static_cast<mpi_count>(nbytes);
+        std::vector<mpi_displ> displs(counts.size(), 0);
+        for (std::size_t l = 1; l < counts.size(); ++l) displs[l] = displs[l - 1] + static_cast<mpi_displ>(counts[l - 1]);
+        std::vector<char> packed(n * nbytes), ours_packed;
+        ours_packed.reserve(static_cast<std::size_t>(counts[static_cast<std::size_t>(ours)]));
+        for (std::size_t i = 0; i < n; ++i)
+            if (t.leader_rank_of[i] == ours) ours_packed.insert(ours_packed.end(), out + i * nbytes, out + (i + 1) * nbytes);
+        OSHMPI_MPI(allgatherv(ours_packed.data(), counts[static_cast<std::size_t>(ours)], packed.data(), counts, displs,
+                              t.leaders));
+        std::vector<mpi_displ> cursor = displs;
+        for (std::size_t i = 0; i < n; ++i) {
+            auto leader = static_cast<std::size_t>(t.leader_rank_of[i]);
+            if (static_cast<int>(leader) != ours)
+                std::memcpy(out + i * nbytes, packed.data() + cursor[leader], nbytes);
+            cursor[leader] += static_cast<mpi_displ>(nbytes);
+        }
+    }
+    node_coll::broadcast(part, dest, dest, n * nbytes, 0, true);
 }
 
 void reduce(team& t, MPI_Op op, MPI_Datatype type, std::size_t elem_size, void* dest, const void* source,

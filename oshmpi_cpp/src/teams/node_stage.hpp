@@ -6,7 +6,9 @@
 //   - broadcast: the root's node broadcast (so its leader holds the data), MPI broadcast over the
 //     leaders, then a node broadcast from each other node's leader;
 //   - reductions: each leader reduces its node's sources in place (team order), MPI allreduce over
-//     the leaders with the same MPI operator, then a node broadcast of the result.
+//     the leaders with the same MPI operator, then a node broadcast of the result;
+//   - fcollect: each node's members copy their blocks into their leader's dest (team offsets), the
+//     leaders exchange their nodes' blocks (MPI allgatherv, packed by node), then a node broadcast.
 // Every member's answer depends only on the team, so all agree on the path. Buffers must be on the
 // symmetric heap: every node maps it for all of its PEs, whereas a node that could not move its
 // globals onto shared pages reaches them through MPI, and the nodes' answers would differ.
@@ -33,6 +35,7 @@ void detach(team& t);
 
 void sync(team& t);
 void broadcast(team& t, void* dest, const void* source, std::size_t nbytes, int root, bool write_root_dest);
+void fcollect(team& t, void* dest, const void* source, std::size_t nbytes);
 void reduce(team& t, MPI_Op op, MPI_Datatype type, std::size_t elem_size, void* dest, const void* source,
             std::size_t nreduce);
 
