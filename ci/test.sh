@@ -101,10 +101,11 @@ sanitized() {
   fi
   BUILD_DIR="$dir" ctest_summary "$@"
 }
-# ASan+UBSan: the C++ and C suites at 1-4 PEs on both transports (not the packaging checks, which
-# build with the plain MPI compiler), and the Python suite on the ASan-built extension at 2 PEs.
+# ASan+UBSan: the C++ and C suites at 1-4 PEs on both transports (not the packaging checks nor
+# c_mixed_mpi, whose programs are built by a plain compiler, the latter by the other MPI's mpicc),
+# and the Python suite on the ASan-built extension at 2 PEs.
 asan_tests='^(cpp_|c_)|^python_.*_np2$'
-asan_skip='^c_(upstream_shmem4py|cmake_package|pkg_config)$'
+asan_skip='^c_(upstream_shmem4py|cmake_package|pkg_config|mixed_mpi)$'
 # TSan: our own threads inside one PE (THREAD_MULTIPLE, contexts from several threads, locks,
 # signals, AMOs), at 1 and 2 PEs on shared memory and 2 PEs over MPI.
 tsan_targets='test_threads test_lock test_signal test_amo test_amo_nbi test_context'
