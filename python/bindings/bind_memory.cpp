@@ -230,8 +230,12 @@ void bind_memory(py::module_& m)
 
     m.def(
         "alloc",
-        [](std::size_t count, std::size_t size, py::object align, py::object hints, bool clear) {
-            std::size_t alignment = align.is_none() ? 0 : align.cast<std::size_t>();
+        // Counts as objects: a negative or non-integer one is a ValueError/TypeError naming it, not
+        // pybind11's "incompatible function arguments".
+        [](py::object count_obj, py::object size_obj, py::object align, py::object hints, bool clear) {
+            std::size_t count = to_size("alloc", "count", count_obj.ptr(), 0);
+            std::size_t size = to_size("alloc", "size", size_obj.ptr(), 1);
+            std::size_t alignment = to_size("alloc", "align", align.ptr(), 0);
             if (!align.is_none() && alignment == 0) raise(PyExc_ValueError, "alloc: align must be positive");
             long hint_bits = hints.is_none() ? 0 : hints.cast<long>();
             return new allocation(count, size, alignment, hint_bits, !hints.is_none(), clear);

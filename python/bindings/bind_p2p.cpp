@@ -125,7 +125,9 @@ PyObject* run(const char* routine, family kind, bool vector, PyObject* const* ar
         const int* status = nullptr;
         if (!is_none(a[3])) {
             status_array = py::array_t<int, py::array::c_style | py::array::forcecast>::ensure(py::handle(a[3]));
-            if (!status_array) throw py::error_already_set();
+            if (!status_array) // ensure() clears NumPy's error: name the argument instead
+                raise(PyExc_TypeError, "%s: status must be an array of integers, not %s", routine,
+                      Py_TYPE(a[3])->tp_name);
             if (static_cast<std::size_t>(status_array.size()) < n)
                 raise(exceptions().size_error, "%s: status holds %zd elements, fewer than ivars (%zu)", routine,
                       status_array.size(), n);

@@ -11,9 +11,12 @@ namespace shmem4py {
 
 namespace {
 
+// A handle that is not a live team (0, or a destroyed team's alias) is the invalid team: the
+// queries answer -1 for it instead of reading freed memory.
 oshmpi::team* team_of(std::uintptr_t handle)
 {
-    return reinterpret_cast<oshmpi::team*>(handle);
+    auto* t = reinterpret_cast<oshmpi::team*>(handle);
+    return oshmpi::team_is_live(t) ? t : nullptr;
 }
 
 std::uintptr_t handle_of(const oshmpi::team* t)

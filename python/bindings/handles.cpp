@@ -69,7 +69,9 @@ oshmpi::team* to_team(const char* routine, PyObject* team)
 {
     if (is_none(team)) return oshmpi::team_world();
     auto* handle = reinterpret_cast<oshmpi::team*>(handle_of(routine, "team", team));
-    if (handle == nullptr) raise(PyExc_ValueError, "%s: team is invalid (TEAM_INVALID or a destroyed team)", routine);
+    // A destroyed team's alias (Team(team) taken before destroy) keeps the freed address: checked.
+    if (!oshmpi::team_is_live(handle))
+        raise(PyExc_ValueError, "%s: team is invalid (TEAM_INVALID or a destroyed team)", routine);
     return handle;
 }
 

@@ -29,6 +29,9 @@ struct team; // defined by the runtime's teams (<oshmpi/team.hpp>)
 // Completes the context's outstanding operations, then frees it. Destroying the default context
 // is an error.
 void ctx_destroy(context* ctx);
+// Whether `ctx` is the default context or a created context not yet destroyed. For the argument
+// checks (the C API under SHMEM_DEBUG): RMA and AMOs do not check it themselves.
+[[nodiscard]] bool context_is_live(const context* ctx);
 // The team the context was created on; the default context and ctx_create contexts -> team_world().
 [[nodiscard]] team* ctx_get_team(const context* ctx);
 

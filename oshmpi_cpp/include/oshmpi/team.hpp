@@ -43,6 +43,9 @@ std::pair<team*, team*> team_split_2d(team* parent, int xrange, const team_confi
                                       const team_config* yconfig, long yconfig_mask);
 // Collective over `t`: frees the team. The predefined teams cannot be destroyed (errc::invalid_argument).
 void team_destroy(team* t);
+// Whether `t` is a team alive on this PE (not null, not destroyed, not a forged handle). For the
+// argument checks (shmem4py, the C API under SHMEM_DEBUG): the queries do not check it themselves.
+[[nodiscard]] bool team_is_live(const team* t);
 
 // A local address through which the symmetric `addr` on member `pe` of `t` can be loaded and
 // stored (shmem_team_ptr, OpenSHMEM 1.6), or nullptr: the invalid team, a PE outside the team, an

@@ -240,6 +240,16 @@ void ctx_destroy(context* ctx)
     delete ctx;
 }
 
+bool context_is_live(const context* ctx)
+{
+    using namespace detail;
+    if (ctx == nullptr) return false;
+    if (ctx == &default_context()) return true;
+    window_pool& p = pool();
+    std::lock_guard<std::mutex> guard(p.lock);
+    return std::find(p.live.begin(), p.live.end(), ctx) != p.live.end();
+}
+
 void ctx_session_start(context& ctx, long options, const session_config* config, long config_mask)
 {
     detail::state("ctx_session_start");

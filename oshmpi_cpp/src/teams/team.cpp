@@ -169,6 +169,11 @@ void team_destroy(team* t)
     detail::live_teams().erase(t);
 }
 
+bool team_is_live(const team* t)
+{
+    return t != nullptr && detail::current_runtime() != nullptr && detail::live_teams().count(t) != 0;
+}
+
 void* team_ptr(const team* t, const void* addr, int pe)
 {
     detail::state("team_ptr");
