@@ -128,6 +128,12 @@ void create_context_pool(runtime& rt)
     // shared window would be new memory, and a created one over the same memory is what Open MPI
     // cannot serve there (see expose()). With one PE there is no window at all.
     if (rt.amo_in_shared_memory || p.seg->win == MPI_WIN_NULL || p.seg->win == p.seg->shared_win) return;
+    // One node with the MPI transport forced, where MPICH's heap window is a created one too
+    // (expose()): contexts share it as they share the shared window, since each window more over
+    // the heap costs start-up time (UCX registers the heap again: 8 of them took ~0.4 s at 4 PEs
+    // on 2 cores, a fifth of a small program's run) and one node has no network to spread over.
+    const auto& node_rank = rt.node_rank_of_pe;
+    if (std::find(node_rank.begin(), node_rank.end(), -1) == node_rank.end()) return;
     for (std::size_t i = 0; i < rt.env.ctx_windows; ++i) {
         segment view; // a second window over the same memory (MPI allows overlapping windows)
         view.base = p.seg->base;
