@@ -64,7 +64,8 @@ void expose(segment& seg, MPI_Comm comm)
     const bool shared_serves_rma = true;
 #else
     const runtime* rt = current_runtime();
-    const bool shared_serves_rma = rt == nullptr || rt->rma_in_shared_memory;
+    // (At 1 PE nothing is remote; the shared window stays, as on the default transport.)
+    const bool shared_serves_rma = rt == nullptr || rt->rma_in_shared_memory || comm_size == 1;
 #endif
     if (shared_serves_rma && seg.shared_win != MPI_WIN_NULL && !seg.shared_start.empty() &&
         spans(seg.shared_win, comm)) {
