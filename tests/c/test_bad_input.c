@@ -1,0 +1,84 @@
+/* Bad input to each class of C routine, one row per (routine class, bad argument), chosen by
+ * argv[1]; check_bad_input.py runs each row as its own job and checks the status and stderr.
+ * Only PE 0 makes the bad call, so exactly one message is expected; the other PEs wait in a
+ * barrier that the abort ends (a collective row, shmem_malloc, runs on every PE). Rows marked "defined" are valid calls with a specified result and
+ * must return normally (status 0) with or without SHMEM_DEBUG. */
+#include <shmem.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+static long sym;  /* symmetric (data segment) */
+static long sym2;
+static uint64_t sig;
+
+typedef void (*row_fn)(int bad_pe);
+
+static void put_pe(int pe) { long v = 1; shmem_long_put(&sym, &v, 1, pe); }
+static void get_pe(int pe) { long v; shmem_long_get(&v, &sym, 1, pe); }
+static void p_pe(int pe) { shmem_long_p(&sym, 1, pe); }
+static void g_pe(int pe) { (void)shmem_long_g(&sym, pe); }
+static void iput_pe(int pe) { long v = 1; shmem_long_iput(&sym, &v, 1, 1, 1, pe); }
+static void iget_pe(int pe) { long v; shmem_long_iget(&v, &sym, 1, 1, 1, pe); }
+static void put_nbi_pe(int pe) { long v = 1; shmem_long_put_nbi(&sym, &v, 1, pe); shmem_quiet(); }
+static void get_nbi_pe(int pe) { long v; shmem_long_get_nbi(&v, &sym, 1, pe); shmem_quiet(); }
+static void amo_pe(int pe) { (void)shmem_long_atomic_fetch_add(&sym, 1, pe); }
+static void amo_set_pe(int pe) { shmem_long_atomic_set(&sym, 1, pe); }
+static void put_signal_pe(int pe) { long v = 1; shmem_long_put_signal(&sym, &v, 1, &sig, 1, SHMEM_SIGNAL_SET, pe); }
+
+static void put_dest_stack(int pe) { long d = 0, v = 1; (void)pe; shmem_long_put(&d, &v, 1, 1); }
+static void get_src_stack(int pe) { long s = 0, v; (void)pe; shmem_long_get(&v, &s, 1, 1); }
+static void amo_dest_stack(int pe) { long d = 0; (void)pe; (void)shmem_long_atomic_fetch_add(&d, 1, 1); }
+static void put_source_null(int pe) { (void)pe; shmem_long_put(&sym, NULL, 1, 1); }
+static void wait_stack(int pe) { long d = 0; (void)pe; shmem_long_wait_until(&d, SHMEM_CMP_EQ, 0); }
+static void wait_bad_cmp(int pe) { (void)pe; shmem_long_wait_until(&sym, 99, 0); }
+static void test_bad_cmp(int pe) { (void)pe; (void)shmem_long_test(&sym, 99, 0); }
+static void ctx_invalid_put(int pe) { long v = 1; (void)pe; shmem_ctx_long_put(SHMEM_CTX_INVALID, &sym, &v, 1, 1); }
+static void signal_op_bad(int pe) { long v = 1; (void)pe; shmem_long_put_signal(&sym, &v, 1, &sig, 1, 7, 1); }
+static void reduce_dest_stack(int pe) { long d; (void)pe; (void)shmem_long_sum_reduce(SHMEM_TEAM_WORLD, &d, &sym, 1); }
+static void reduce_team_invalid(int pe) { (void)pe; (void)shmem_long_sum_reduce(SHMEM_TEAM_INVALID, &sym2, &sym, 1); }
+static void bcast_team_invalid(int pe) { (void)pe; (void)shmem_long_broadcast(SHMEM_TEAM_INVALID, &sym2, &sym, 1, 0); }
+
+/* Defined results, no error: each checks its value and returns. */
+static int failed;
+static void ptr_pe(int pe) { if (shmem_ptr(&sym, pe) != NULL) { puts("wrong: shmem_ptr to a bad PE not NULL"); failed = 1; } }
+static void translate_pe(int pe)
+{
+    if (shmem_team_translate_pe(SHMEM_TEAM_WORLD, pe, SHMEM_TEAM_WORLD) != -1) { puts("wrong: translate not -1"); failed = 1; }
+}
+static void malloc_huge(int pe) { (void)pe; if (shmem_malloc((size_t)1 << 60) != NULL) { puts("wrong: huge malloc not NULL"); failed = 1; } }
+static void quiet_ctx_invalid(int pe) { (void)pe; shmem_ctx_quiet(SHMEM_CTX_INVALID); shmem_ctx_fence(SHMEM_CTX_INVALID); }
+
+static const struct { const char* name; row_fn fn; int collective; } rows[] = {
+    {"put_pe", put_pe, 0}, {"get_pe", get_pe, 0}, {"p_pe", p_pe, 0}, {"g_pe", g_pe, 0},
+    {"iput_pe", iput_pe, 0}, {"iget_pe", iget_pe, 0}, {"put_nbi_pe", put_nbi_pe, 0},
+    {"get_nbi_pe", get_nbi_pe, 0}, {"amo_pe", amo_pe, 0}, {"amo_set_pe", amo_set_pe, 0},
+    {"put_signal_pe", put_signal_pe, 0}, {"put_dest_stack", put_dest_stack, 0},
+    {"get_src_stack", get_src_stack, 0}, {"amo_dest_stack", amo_dest_stack, 0},
+    {"put_source_null", put_source_null, 0}, {"wait_stack", wait_stack, 0},
+    {"wait_bad_cmp", wait_bad_cmp, 0}, {"test_bad_cmp", test_bad_cmp, 0},
+    {"ctx_invalid_put", ctx_invalid_put, 0}, {"signal_op_bad", signal_op_bad, 0},
+    {"reduce_dest_stack", reduce_dest_stack, 0}, {"reduce_team_invalid", reduce_team_invalid, 0},
+    {"bcast_team_invalid", bcast_team_invalid, 0},
+    {"ptr_pe", ptr_pe, 0}, {"translate_pe", translate_pe, 0}, {"malloc_huge", malloc_huge, 1},
+    {"quiet_ctx_invalid", quiet_ctx_invalid, 0},
+};
+
+int main(int argc, char** argv)
+{
+    if (argc != 3) { fprintf(stderr, "usage: %s ROW (big|neg)\n", argv[0]); return 2; }
+    shmem_init();
+    int me = shmem_my_pe(), n = shmem_n_pes();
+    int bad_pe = strcmp(argv[2], "neg") == 0 ? -1 : n;
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; ++i) {
+        if (strcmp(rows[i].name, argv[1]) != 0) continue;
+        if (me == 0 || rows[i].collective) rows[i].fn(bad_pe);
+        shmem_barrier_all();
+        shmem_finalize();
+        return failed;
+    }
+    if (me == 0) fprintf(stderr, "unknown row %s\n", argv[1]);
+    shmem_finalize();
+    return 2;
+}
