@@ -113,6 +113,17 @@ OSHMPI_RAW_PAGE_ACCESS void copy_pages(void* to, const void* from, std::size_t n
 #endif
 }
 
+// Zeroes one page of the window (uninstrumented for the same reason as copy_pages).
+OSHMPI_RAW_PAGE_ACCESS void clear_page(char* page) noexcept
+{
+#if defined(__SANITIZE_ADDRESS__)
+    auto* out = reinterpret_cast<volatile std::uint64_t*>(page);
+    for (std::size_t i = 0; i < page_size() / sizeof(std::uint64_t); ++i) out[i] = 0;
+#else
+    std::memset(page, 0, page_size());
+#endif
+}
+
 // A fork's child must not share its globals with the parent (it would see the parent's stores and
 // the parent its own): it swaps the shared pages for a private copy, as a fork of ordinary data
 // gives. Runs in the child only, which has one thread.
@@ -156,11 +167,22 @@ bool move_onto_shared_pages(address_range pages, MPI_Comm node, MPI_Win* win, bo
     auto* part = reinterpret_cast<char*>(page_up(reinterpret_cast<std::uintptr_t>(whole)));
     *lead = static_cast<std::size_t>(part - whole);
 
-    // Copying a page of zeros would only allocate it: the window's pages start zeroed, and a large
-    // bss is mostly untouched.
+    // Copying a page of zeros would only allocate it, and a large bss is mostly untouched: a
+    // window shared by several processes is a new shared-memory segment, zeroed. A window of one
+    // process is not: MPICH hands out plain malloc memory, which holds what its last user left
+    // there (a freed chunk's list pointers turned up in a zero page of globals), so there every
+    // page that must read as zeros is checked and cleared. Reading an untouched private page maps
+    // the zero page and allocates nothing.
+    int node_size = 0;
+    OSHMPI_MPI(MPI_Comm_size(node, &node_size));
+    const bool window_zeroed = node_size > 1;
     const auto* globals = reinterpret_cast<const char*>(pages.begin);
-    for (std::size_t at = 0; at < length; at += page_size())
-        if (!all_zero(globals + at, page_size())) copy_pages(part + at, globals + at, page_size());
+    for (std::size_t at = 0; at < length; at += page_size()) {
+        if (!all_zero(globals + at, page_size()))
+            copy_pages(part + at, globals + at, page_size());
+        else if (!window_zeroed && !all_zero(part + at, page_size()))
+            clear_page(part + at);
+    }
     // Atomic for the address range: the old private pages go, the shared ones take their place.
     // A store another thread makes to a global between the copy and this call is lost (documented:
     // shmem_init must not race with other threads writing globals).
