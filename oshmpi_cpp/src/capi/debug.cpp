@@ -4,6 +4,11 @@
 
 #include <mpi.h>
 
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
 #include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
@@ -16,12 +21,31 @@
 
 namespace oshmpi::capi {
 
+namespace {
+// The launcher reads our stdout and stderr through pipes and forwards them; MPI_Abort makes it kill
+// the job, and it may do so before it has read what we wrote last, so the message naming the call
+// was lost now and then under load. Wait (up to a second) until the pipe is drained.
+void wait_until_forwarded(int fd) noexcept
+{
+    struct stat st{};
+    if (fstat(fd, &st) != 0 || !S_ISFIFO(st.st_mode)) return;
+    const timespec millisecond{0, 1000000};
+    for (int i = 0; i < 1000; ++i) {
+        int unread = 0;
+        if (ioctl(fd, FIONREAD, &unread) != 0 || unread <= 0) return;
+        nanosleep(&millisecond, nullptr);
+    }
+}
+} // namespace
+
 bool debug_checks __attribute__((visibility("hidden"))) = false;
 
 void abort_call(const char* routine, const char* message) noexcept
 {
     std::fprintf(stderr, "%s: %s\n", routine, message);
-    std::fflush(stderr);
+    std::fflush(nullptr);
+    wait_until_forwarded(STDOUT_FILENO);
+    wait_until_forwarded(STDERR_FILENO);
     detail::disarm_exit_finalize();
     if (detail::mpi_library_mismatched()) std::_Exit(1); // calling MPI could crash: two MPIs are loaded
     int mpi_initialized = 0, mpi_finalized = 0;
