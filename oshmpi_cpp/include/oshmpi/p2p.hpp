@@ -32,6 +32,11 @@ namespace detail {
 // that must change our variable needs the CPU we would otherwise burn.
 class backoff {
   public:
+    backoff() = default;
+    backoff(const backoff&) = delete;
+    backoff& operator=(const backoff&) = delete;
+    // The wait is over: it saw a value another PE wrote (see p2p.cpp).
+    ~backoff();
     void pause();
     // What a failed test does before returning: the caller polls in a loop of its own, so every
     // call must let MPI progress (an update arriving through MPI needs it) and give up the core.

@@ -260,6 +260,13 @@ bool progress_agent_running() noexcept
     return the_agent != nullptr && the_agent->running;
 }
 
+void synchronize_with_agent() noexcept
+{
+    agent* a = the_agent;
+    if (a == nullptr || !a->running) return;
+    std::lock_guard<std::mutex> turn(a->in_mpi); // the agent holds it for each turn inside MPI
+}
+
 const char* progress_agent_status() noexcept
 {
     return status;

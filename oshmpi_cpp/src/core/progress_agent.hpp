@@ -35,6 +35,9 @@ void stop_progress_agent_thread();
 // Collective: stops the thread if need be and frees the doorbell window. Safe without an agent.
 void free_progress_agent();
 [[nodiscard]] bool progress_agent_running() noexcept;
+// Returns once the agent's current MPI call, if any, has returned: what MPI wrote into our memory
+// on the agent's thread then happens before what the caller does next (waits call it on return).
+void synchronize_with_agent() noexcept;
 // Why the agent is off on this PE ("" when it runs), for SHMEM_INFO and tests.
 [[nodiscard]] const char* progress_agent_status() noexcept;
 

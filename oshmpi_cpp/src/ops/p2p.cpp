@@ -5,10 +5,21 @@
 
 #include "core/error.hpp"
 #include "core/progress.hpp"
+#include "core/progress_agent.hpp"
 #include "core/runtime.hpp"
 #include "memory/segment.hpp"
 
 namespace oshmpi::detail {
+
+// Where the value came through MPI, the progress agent's thread may have been the one inside MPI
+// when MPI wrote it, and the data put before it. MPI orders those writes, but by means no
+// ThreadSanitizer sees (it reported the payload of a put_signal as a race between the agent and
+// the waiting thread): returning only once the agent's MPI call in flight has returned makes the
+// order one it sees too. Without an agent this is one load.
+backoff::~backoff()
+{
+    synchronize_with_agent();
+}
 
 void backoff::after_failed_test()
 {
