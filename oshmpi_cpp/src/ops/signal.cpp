@@ -142,8 +142,11 @@ void put_signal_impl(const char* routine, context& ctx, void* dest, const void* 
     if (data_through_mpi) mpi_rma::flush_target(record.data_win, record.data_pe);
     // Pairs with the acquire load of signal_wait_until / wait_until on the target.
     std::atomic_thread_fence(std::memory_order_release);
-    // `pe` as the context numbers it: atomic() translates it like every AMO.
-    atomic(ctx, amo, scalar_type_of<std::uint64_t>(), sig_addr, &signal, nullptr, nullptr, pe);
+    // The word routed above, by the mechanism every AMO on it uses (atomic() would route it again).
+    if (sig.direct != nullptr)
+        node_local::atomic(amo, scalar_type_of<std::uint64_t>(), sig.direct, &signal, nullptr, nullptr);
+    else
+        mpi_rma::atomic(ctx, amo, scalar_type_of<std::uint64_t>(), sig, &signal, nullptr, nullptr);
 }
 
 } // namespace
