@@ -96,7 +96,9 @@ void quiet_context(context& ctx)
         release_operands(ctx.nbi_operands);
     }
     // Shared-memory stores were complete when issued; the fence makes them visible in order.
-    std::atomic_thread_fence(std::memory_order_seq_cst);
+    const runtime* rt = current_runtime();
+    if (rt == nullptr) std::atomic_thread_fence(std::memory_order_seq_cst);
+    else fence_for_node_peers(*rt);
 }
 
 void quiet_all_contexts()
@@ -132,8 +134,7 @@ void create_context_pool(runtime& rt)
     // (expose()): contexts share it as they share the shared window, since each window more over
     // the heap costs start-up time (UCX registers the heap again: 8 of them took ~0.4 s at 4 PEs
     // on 2 cores, a fifth of a small program's run) and one node has no network to spread over.
-    const auto& node_rank = rt.node_rank_of_pe;
-    if (std::find(node_rank.begin(), node_rank.end(), -1) == node_rank.end()) return;
+    if (rt.node_pes == rt.n_pes) return;
     for (std::size_t i = 0; i < rt.env.ctx_windows; ++i) {
         segment view; // a second window over the same memory (MPI allows overlapping windows)
         view.base = p.seg->base;

@@ -118,14 +118,13 @@ void map_node_ranks(runtime& rt)
     MPI_Group_free(&node_group);
     for (int& rank : rt.node_rank_of_pe)
         if (rank == MPI_UNDEFINED) rank = -1;
-    int node_size = 0;
-    OSHMPI_MPI(MPI_Comm_size(rt.node, &node_size));
+    OSHMPI_MPI(MPI_Comm_size(rt.node, &rt.node_pes));
     rt.machine_pes = count_machine_pes(rt);
 
     bool shared = rt.env.transport != "mpi";
     rt.rma_in_shared_memory = shared;
     // Everyone must agree: a job where some node holds fewer than all PEs uses MPI atomics everywhere.
-    int everyone_on_node = node_size == rt.n_pes ? 1 : 0;
+    int everyone_on_node = rt.node_pes == rt.n_pes ? 1 : 0;
     OSHMPI_MPI(MPI_Allreduce(MPI_IN_PLACE, &everyone_on_node, 1, MPI_INT, MPI_MIN, rt.world));
     rt.amo_in_shared_memory = shared && everyone_on_node;
 }

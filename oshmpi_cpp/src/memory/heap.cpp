@@ -24,10 +24,8 @@ namespace {
 // (a node that cannot must not leave the others waiting in MPI_Win_allocate_shared).
 void check_heap_fits(const runtime& rt, std::size_t size)
 {
-    int node_size = 1;
-    OSHMPI_MPI(MPI_Comm_size(rt.node, &node_size));
     long pages = sysconf(_SC_PHYS_PAGES), page_size = sysconf(_SC_PAGESIZE);
-    auto node_pes = static_cast<std::size_t>(node_size);
+    auto node_pes = static_cast<std::size_t>(rt.node_pes);
     std::size_t memory = 0; // unknown: let MPI try
     if (pages > 0 && page_size > 0)
         memory = static_cast<std::size_t>(pages) * static_cast<std::size_t>(page_size);
@@ -38,7 +36,7 @@ void check_heap_fits(const runtime& rt, std::size_t size)
         fail(errc::out_of_memory,
              "SHMEM_SYMMETRIC_SIZE=%zu bytes per PE: the %d PEs of this node need %zu MiB, more than "
              "its %zu MiB of memory",
-             size, node_size, (size >> 20) * node_pes, memory >> 20);
+             size, rt.node_pes, (size >> 20) * node_pes, memory >> 20);
     if (!all_fit)
         fail(errc::out_of_memory,
              "SHMEM_SYMMETRIC_SIZE=%zu bytes per PE: more than another node's PEs fit in its memory", size);
@@ -84,10 +82,8 @@ void create_heap(runtime& rt)
         // skip the attempt and get MPICH's plain shared segment. Not for a node of one PE: MPICH
         // 4.0 then crashed in MPI_Finalize (UCX endpoint flush, tests/c/test_limits at 1 PE), and
         // one process has nothing to agree on anyway.
-        int node_size = 1;
-        OSHMPI_MPI(MPI_Comm_size(rt.node, &node_size));
         std::optional<scoped_mpi_cvar> no_symmetric_attempt;
-        if (node_size > 1) no_symmetric_attempt.emplace("MPIR_CVAR_SHM_SYMHEAP_RETRY", 0);
+        if (rt.node_pes > 1) no_symmetric_attempt.emplace("MPIR_CVAR_SHM_SYMHEAP_RETRY", 0);
         rc = MPI_Win_allocate_shared(static_cast<MPI_Aint>(padded), 1, info, rt.node, &raw, &seg->shared_win);
     }
     MPI_Info_free(&info);

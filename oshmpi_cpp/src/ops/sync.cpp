@@ -5,8 +5,6 @@
 
 #include <oshmpi/team.hpp>
 
-#include <atomic>
-
 #include "core/context.hpp"
 #include "core/progress.hpp"
 #include "core/runtime.hpp"
@@ -28,20 +26,20 @@ void world_barrier(detail::runtime& rt)
 void barrier_all()
 {
     detail::runtime& rt = detail::state("barrier_all");
-    // barrier_all = quiet + sync_all: our puts and AMOs are complete before anyone leaves.
+    // barrier_all = quiet + sync_all: our puts and AMOs are complete before anyone leaves. The
+    // quiet ends with sync_all's first fence.
     detail::quiet_all_contexts();
-    std::atomic_thread_fence(std::memory_order_seq_cst);
     world_barrier(rt);
-    std::atomic_thread_fence(std::memory_order_seq_cst);
+    detail::fence_for_node_peers(rt);
 }
 
 void sync_all()
 {
     detail::runtime& rt = detail::state("sync_all");
     // Local stores before the call are visible to every PE after it.
-    std::atomic_thread_fence(std::memory_order_seq_cst);
+    detail::fence_for_node_peers(rt);
     world_barrier(rt);
-    std::atomic_thread_fence(std::memory_order_seq_cst);
+    detail::fence_for_node_peers(rt);
 }
 
 } // namespace oshmpi

@@ -28,7 +28,7 @@ void create(runtime& rt)
 {
     if (the_areas != nullptr || !rt.rma_in_shared_memory) return;
     auto made = std::make_unique<areas>();
-    OSHMPI_MPI(MPI_Comm_size(rt.node, &made->node_size));
+    made->node_size = rt.node_pes;
     made->slot_bytes = slot_view::bytes_for(static_cast<std::size_t>(made->node_size));
 
     MPI_Info info;
