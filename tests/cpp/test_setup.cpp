@@ -139,7 +139,7 @@ TEST(Env, DocsPageNamesEveryVariable)
     ASSERT_TRUE(page.good());
     std::stringstream text;
     text << page.rdbuf();
-#define OSHMPI_EXPECT_DOCUMENTED(field, type, name, alias, fallback, meaning)                         \
+#define OSHMPI_EXPECT_DOCUMENTED(field, type, name, alias, fallback, scope, meaning)                      \
     EXPECT_NE(text.str().find(std::string("`") + name + "`"), std::string::npos) << name;                 \
     EXPECT_NE(text.str().find(std::string("`") + fallback + "`"), std::string::npos) << name << " default";
     OSHMPI_ENV_VARIABLES(OSHMPI_EXPECT_DOCUMENTED)

@@ -75,7 +75,7 @@ std::size_t parse_size(const char* variable, const std::string& text)
 env_config read_env()
 {
     env_config config;
-#define OSHMPI_ENV_READ(field, type, name, alias, fallback, meaning)                                  \
+#define OSHMPI_ENV_READ(field, type, name, alias, fallback, scope, meaning)                                \
     {                                                                                                  \
         const char* value = lookup(name, alias);                                                       \
         parse_into(config.field, name, value != nullptr ? value : fallback);                           \
@@ -83,6 +83,23 @@ env_config read_env()
     OSHMPI_ENV_VARIABLES(OSHMPI_ENV_READ)
 #undef OSHMPI_ENV_READ
     return config;
+}
+
+namespace {
+std::string as_text(const std::string& value) { return value; }
+std::string as_text(std::size_t value) { return std::to_string(value); }
+std::string as_text(bool value) { return value ? "1" : "0"; }
+constexpr bool job = true, pe = false;
+} // namespace
+
+std::vector<env_setting> job_settings(const env_config& config)
+{
+    std::vector<env_setting> settings;
+#define OSHMPI_ENV_JOB(field, type, name, alias, fallback, scope, meaning)                           \
+    if (scope) settings.push_back({name, as_text(config.field)});
+    OSHMPI_ENV_VARIABLES(OSHMPI_ENV_JOB)
+#undef OSHMPI_ENV_JOB
+    return settings;
 }
 
 std::string describe_env(const env_config& config)
@@ -94,7 +111,7 @@ std::string describe_env(const env_config& config)
         if (alias != nullptr) out << " (alias " << alias << ")";
         out << " = " << value << "\n      " << meaning << "\n";
     };
-#define OSHMPI_ENV_SHOW(field, type, name, alias, fallback, meaning)                                  \
+#define OSHMPI_ENV_SHOW(field, type, name, alias, fallback, scope, meaning)                                \
     show(name, alias, config.field, meaning);
     OSHMPI_ENV_VARIABLES(OSHMPI_ENV_SHOW)
 #undef OSHMPI_ENV_SHOW

@@ -29,9 +29,11 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <vector>
 
 #include "core/context.hpp"
 #include "core/error.hpp"
@@ -101,6 +103,30 @@ int count_machine_pes(const runtime& rt)
     MPI_Comm_size(machine, &size);
     MPI_Comm_free(&machine);
     return size;
+}
+
+// A job-wide variable (env.hpp) set differently on some PE would leave the job hanging in a
+// collective of init that only some PEs enter: every PE compares fingerprints of the values first,
+// and all of them fail together, naming the variable, when any differs.
+void check_job_settings_agree(const runtime& rt)
+{
+    std::vector<env_setting> settings = job_settings(rt.env);
+    const std::size_t n = settings.size();
+    // One MIN over each fingerprint and its complement gives the smallest and the largest value.
+    std::vector<std::uint64_t> extremes(2 * n);
+    for (std::size_t i = 0; i < n; ++i) {
+        std::uint64_t print = 14695981039346656037ull; // FNV-1a
+        for (unsigned char c : settings[i].value) print = (print ^ c) * 1099511628211ull;
+        extremes[i] = print;
+        extremes[n + i] = ~print;
+    }
+    OSHMPI_MPI(MPI_Allreduce(MPI_IN_PLACE, extremes.data(), static_cast<int>(2 * n), MPI_UINT64_T, MPI_MIN,
+                             rt.world));
+    for (std::size_t i = 0; i < n; ++i)
+        if (extremes[i] != ~extremes[n + i])
+            fail(errc::invalid_argument,
+                 "%s differs between PEs (\"%s\" on PE %d); every PE of a job must set it alike",
+                 settings[i].name, settings[i].value.c_str(), rt.my_pe);
 }
 
 void map_node_ranks(runtime& rt)
@@ -248,6 +274,12 @@ thread_level init_thread(thread_level requested, MPI_Comm world_comm)
     OSHMPI_MPI(MPI_Comm_set_errhandler(rt->world, MPI_ERRORS_RETURN));
     OSHMPI_MPI(MPI_Comm_rank(rt->world, &rt->my_pe));
     OSHMPI_MPI(MPI_Comm_size(rt->world, &rt->n_pes));
+    try {
+        check_job_settings_agree(*rt);
+    } catch (...) {
+        MPI_Comm_free(&rt->world);
+        throw;
+    }
     map_node_ranks(*rt);
 
     the_runtime = std::move(rt);
