@@ -128,7 +128,8 @@ void create_context_pool(runtime& rt)
     // holds, every put, get and AMO goes through shared memory and contexts need no windows.
     // Nor can they have any when the heap's window is the node's shared window (one node): a second
     // shared window would be new memory, and a created one over the same memory is what Open MPI
-    // cannot serve there (see expose()). With one PE there is no window at all.
+    // cannot serve there (mpi_traits::created_window_serves_one_node). With one PE there is no
+    // window at all.
     if (rt.amo_in_shared_memory || p.seg->win == MPI_WIN_NULL || p.seg->win == p.seg->shared_win) return;
     // One node with the MPI transport forced, where MPICH's heap window is a created one too
     // (expose()): contexts share it as they share the shared window, since each window more over

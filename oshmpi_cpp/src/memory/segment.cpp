@@ -4,6 +4,7 @@
 
 #include "core/error.hpp"
 #include "core/runtime.hpp"
+#include "transport/mpi_traits.hpp"
 
 namespace oshmpi::detail {
 
@@ -45,10 +46,8 @@ void expose(segment& seg, MPI_Comm comm)
 {
     // Which window, by what each MPI can do (docs/cluster.md, "What each MPI needs"):
     // - The node's shared window, when it already holds the segment on every PE of the job. A
-    //   second window over the same memory would add nothing, and on Open MPI 4.1 only the osc/sm
-    //   component serves shared windows correctly on one node: MPI_Win_create goes to osc/rdma,
-    //   which cannot serve a single process at all (MPI_ERR_WIN: no BTL with RDMA reaches it) and
-    //   crashes in 64-bit MPI_Compare_and_swap over btl/vader (open-mpi/ompi#7967, #11349).
+    //   second window over the same memory would add nothing, and a created one is what Open MPI
+    //   cannot serve on one node (mpi_traits::created_window_serves_one_node).
     // - No window for a job of one PE: nothing is remote, every access is direct (route()).
     // - Otherwise (PEs on several nodes) a window created over our copy, as MPI-3 allows over any
     //   memory: MPICH serves it everywhere; Open MPI needs osc/ucx or an RDMA-capable BTL across
@@ -60,13 +59,10 @@ void expose(segment& seg, MPI_Comm comm)
     //   3075 MB/s on a created one (raw MPI; the suite's unit/bigget took 10x as long).
     int comm_size = 0;
     OSHMPI_MPI(MPI_Comm_size(comm, &comm_size));
-#if defined(OPEN_MPI)
-    const bool shared_serves_rma = true;
-#else
     const runtime* rt = current_runtime();
     // (At 1 PE nothing is remote; the shared window stays, as on the default transport.)
-    const bool shared_serves_rma = rt == nullptr || rt->rma_in_shared_memory || comm_size == 1;
-#endif
+    const bool shared_serves_rma = !mpi_traits::created_window_serves_one_node || rt == nullptr ||
+                                   rt->rma_in_shared_memory || comm_size == 1;
     if (shared_serves_rma && seg.shared_win != MPI_WIN_NULL && !seg.shared_start.empty() &&
         spans(seg.shared_win, comm)) {
         seg.win = seg.shared_win;

@@ -12,6 +12,7 @@
 #include "core/runtime.hpp"
 #include "teams/node_area.hpp"
 #include "teams/node_stage.hpp"
+#include "transport/mpi_traits.hpp"
 
 namespace oshmpi {
 
@@ -39,7 +40,7 @@ std::string mpi_error_text(int rc)
 
 // Like complete(), but returns the error instead of throwing: a failed creation must still reach
 // the agreement step so the other PEs learn of it.
-[[maybe_unused]] int complete_returning_error(MPI_Request& request) // unused with Open MPI, see below
+int complete_returning_error(MPI_Request& request)
 {
     for (;;) {
         int done = 0;
@@ -153,16 +154,15 @@ void drop_template(const std::vector<int>& members)
 
 int duplicate_template(MPI_Comm tmpl, MPI_Comm* result)
 {
-#if defined(OPEN_MPI)
-    // Open MPI 4.1 raises the error of a failed MPI_Comm_idup (no communicator id left) in
-    // MPI_Test on MPI_COMM_WORLD's error handler, which aborts by default, not on the
-    // template's MPI_ERRORS_RETURN: only the blocking duplicate reports it to us.
-    int rc = MPI_Comm_dup(tmpl, result);
-#else
-    MPI_Request request;
-    int rc = MPI_Comm_idup(tmpl, result, &request);
-    if (rc == MPI_SUCCESS) rc = complete_returning_error(request);
-#endif
+    // The nonblocking duplicate yields the core while it waits, where its errors reach us.
+    int rc = MPI_SUCCESS;
+    if (mpi_traits::comm_idup_reports_errors) {
+        MPI_Request request;
+        rc = MPI_Comm_idup(tmpl, result, &request);
+        if (rc == MPI_SUCCESS) rc = complete_returning_error(request);
+    } else {
+        rc = MPI_Comm_dup(tmpl, result);
+    }
     // A failed idup leaves a half-made handle that MPI may not let us free: drop it.
     if (rc != MPI_SUCCESS) *result = MPI_COMM_NULL;
     return rc;
