@@ -9,9 +9,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 #include "core/context.hpp"
 #include "core/error.hpp"
@@ -40,9 +42,28 @@ void wait_until_forwarded(int fd) noexcept
 
 bool debug_checks __attribute__((visibility("hidden"))) = false;
 
+// The runtime's messages start with its own name of the call ("iput: ...", "shmem_broadcast: ...");
+// behind the C name ("shmem_long_iput: ") that prefix only repeats it, so it is dropped: the line a
+// user reads names the routine once. Any other leading word (an argument's name) stays.
+const char* without_repeated_name(const char* routine, const char* message) noexcept
+{
+    const char* colon = std::strstr(message, ": ");
+    if (colon == nullptr) return message;
+    std::size_t n = static_cast<std::size_t>(colon - message);
+    const char* inner = message;
+    if (n > 6 && std::strncmp(inner, "shmem_", 6) == 0) inner += 6, n -= 6;
+    for (const char* c = inner; c < colon; ++c)
+        if (!(std::islower(static_cast<unsigned char>(*c)) || std::isdigit(static_cast<unsigned char>(*c)) || *c == '_'))
+            return message;
+    std::size_t r = std::strlen(routine);
+    if (n == 0 || n > r || std::strncmp(routine + r - n, inner, n) != 0) return message;
+    if (n < r && routine[r - n - 1] != '_') return message;
+    return colon + 2;
+}
+
 void abort_call(const char* routine, const char* message) noexcept
 {
-    std::fprintf(stderr, "%s: %s\n", routine, message);
+    std::fprintf(stderr, "%s: %s\n", routine, without_repeated_name(routine, message));
     std::fflush(nullptr);
     wait_until_forwarded(STDOUT_FILENO);
     wait_until_forwarded(STDERR_FILENO);
@@ -57,7 +78,7 @@ void abort_call(const char* routine, const char* message) noexcept
 
 void report(const char* routine, const char* message) noexcept
 {
-    if (debug_checks) std::fprintf(stderr, "%s: %s\n", routine, message);
+    if (debug_checks) std::fprintf(stderr, "%s: %s\n", routine, without_repeated_name(routine, message));
 }
 
 void throw_invalid_context()
@@ -83,6 +104,13 @@ detail::runtime& initialized(const char* routine)
     return *rt;
 }
 } // namespace
+
+std::size_t checked_bytes(const char* routine, std::size_t nelems, std::size_t elem_size)
+{
+    if (elem_size != 0 && nelems > SIZE_MAX / elem_size)
+        bad(routine, "nelems %zu is too large: %zu-byte elements overflow size_t", nelems, elem_size);
+    return nelems * elem_size;
+}
 
 void check_initialized(const char* routine)
 {
