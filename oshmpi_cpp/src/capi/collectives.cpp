@@ -12,17 +12,17 @@ using namespace oshmpi::capi;
     OSHMPI_C_DEFINE(int, TN##_broadcast,                                                            \
                     (shmem_team_t team, TYPE * dest, const TYPE* source, size_t nelems, int PE_root)) \
     {                                                                                               \
-        OSHMPI_COLLECTIVE_CHECK(nelems * sizeof(TYPE), nelems * sizeof(TYPE));                      \
+        OSHMPI_COLLECTIVE_CHECK(checked_bytes(__func__ + 1, nelems, sizeof(TYPE)), checked_bytes(__func__ + 1, nelems, sizeof(TYPE)));                      \
         OSHMPI_C_STATUS(oshmpi::broadcast(team_ptr(team), dest, source, nelems, PE_root));          \
     }                                                                                               \
     OSHMPI_C_DEFINE(int, TN##_collect, (shmem_team_t team, TYPE * dest, const TYPE* source, size_t nelems)) \
     {                                                                                               \
-        OSHMPI_COLLECTIVE_CHECK(0, nelems * sizeof(TYPE));                                          \
+        OSHMPI_COLLECTIVE_CHECK(0, checked_bytes(__func__ + 1, nelems, sizeof(TYPE)));                                          \
         OSHMPI_C_STATUS(oshmpi::collect(team_ptr(team), dest, source, nelems));                     \
     }                                                                                               \
     OSHMPI_C_DEFINE(int, TN##_fcollect, (shmem_team_t team, TYPE * dest, const TYPE* source, size_t nelems)) \
     {                                                                                               \
-        OSHMPI_COLLECTIVE_CHECK(0, nelems * sizeof(TYPE));                                          \
+        OSHMPI_COLLECTIVE_CHECK(0, checked_bytes(__func__ + 1, nelems, sizeof(TYPE)));                                          \
         OSHMPI_C_STATUS(oshmpi::fcollect(team_ptr(team), dest, source, nelems));                    \
     }                                                                                               \
     OSHMPI_C_DEFINE(int, TN##_alltoall, (shmem_team_t team, TYPE * dest, const TYPE* source, size_t nelems)) \

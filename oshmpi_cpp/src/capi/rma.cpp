@@ -8,25 +8,25 @@ using namespace oshmpi::capi;
     OSHMPI_C_DEFINE_PAIR(void, TN##_put, (TYPE * dest, const TYPE* source, size_t nelems, int pe),   \
                          (dest, source, nelems, pe))                                                \
     {                                                                                               \
-        OSHMPI_C_CHECK(remote)(routine, ctx, dest, nelems * sizeof(TYPE), source, pe);         \
+        OSHMPI_C_CHECK(remote)(routine, ctx, dest, checked_bytes(routine, nelems, sizeof(TYPE)), source, pe);         \
         OSHMPI_C_CALL_AS(routine, oshmpi::put(ctx_ref(ctx), dest, source, nelems, pe));                         \
     }                                                                                               \
     OSHMPI_C_DEFINE_PAIR(void, TN##_get, (TYPE * dest, const TYPE* source, size_t nelems, int pe),   \
                          (dest, source, nelems, pe))                                                \
     {                                                                                               \
-        OSHMPI_C_CHECK(remote)(routine, ctx, source, nelems * sizeof(TYPE), dest, pe);         \
+        OSHMPI_C_CHECK(remote)(routine, ctx, source, checked_bytes(routine, nelems, sizeof(TYPE)), dest, pe);         \
         OSHMPI_C_CALL_AS(routine, oshmpi::get(ctx_ref(ctx), dest, source, nelems, pe));                         \
     }                                                                                               \
     OSHMPI_C_DEFINE_PAIR(void, TN##_put_nbi, (TYPE * dest, const TYPE* source, size_t nelems, int pe), \
                          (dest, source, nelems, pe))                                                \
     {                                                                                               \
-        OSHMPI_C_CHECK(remote)(routine, ctx, dest, nelems * sizeof(TYPE), source, pe);         \
+        OSHMPI_C_CHECK(remote)(routine, ctx, dest, checked_bytes(routine, nelems, sizeof(TYPE)), source, pe);         \
         OSHMPI_C_CALL_AS(routine, oshmpi::put_nbi(ctx_ref(ctx), dest, source, nelems, pe));                     \
     }                                                                                               \
     OSHMPI_C_DEFINE_PAIR(void, TN##_get_nbi, (TYPE * dest, const TYPE* source, size_t nelems, int pe), \
                          (dest, source, nelems, pe))                                                \
     {                                                                                               \
-        OSHMPI_C_CHECK(remote)(routine, ctx, source, nelems * sizeof(TYPE), dest, pe);         \
+        OSHMPI_C_CHECK(remote)(routine, ctx, source, checked_bytes(routine, nelems, sizeof(TYPE)), dest, pe);         \
         OSHMPI_C_CALL_AS(routine, oshmpi::get_nbi(ctx_ref(ctx), dest, source, nelems, pe));                     \
     }                                                                                               \
     OSHMPI_C_DEFINE_PAIR(void, TN##_p, (TYPE * dest, TYPE value, int pe), (dest, value, pe))        \
@@ -71,26 +71,26 @@ using namespace oshmpi::capi;
     OSHMPI_C_DEFINE_PAIR(void, put##NAME, (void* dest, const void* source, size_t nelems, int pe),   \
                          (dest, source, nelems, pe))                                                \
     {                                                                                               \
-        OSHMPI_C_CHECK(remote)(routine, ctx, dest, nelems * (ELEM_BYTES), source, pe);         \
+        OSHMPI_C_CHECK(remote)(routine, ctx, dest, checked_bytes(routine, nelems, ELEM_BYTES), source, pe);         \
         OSHMPI_C_CALL_AS(routine, detail::put_bytes(ctx_ref(ctx), dest, source, nelems * (ELEM_BYTES), pe));    \
     }                                                                                               \
     OSHMPI_C_DEFINE_PAIR(void, get##NAME, (void* dest, const void* source, size_t nelems, int pe),   \
                          (dest, source, nelems, pe))                                                \
     {                                                                                               \
-        OSHMPI_C_CHECK(remote)(routine, ctx, source, nelems * (ELEM_BYTES), dest, pe);         \
+        OSHMPI_C_CHECK(remote)(routine, ctx, source, checked_bytes(routine, nelems, ELEM_BYTES), dest, pe);         \
         OSHMPI_C_CALL_AS(routine, detail::get_bytes(ctx_ref(ctx), dest, source, nelems * (ELEM_BYTES), pe));    \
     }                                                                                               \
     OSHMPI_C_DEFINE_PAIR(void, put##NAME##_nbi, (void* dest, const void* source, size_t nelems, int pe), \
                          (dest, source, nelems, pe))                                                \
     {                                                                                               \
-        OSHMPI_C_CHECK(remote)(routine, ctx, dest, nelems * (ELEM_BYTES), source, pe);         \
-        OSHMPI_C_CALL_AS(routine, detail::put_bytes_nbi(ctx_ref(ctx), dest, source, nelems * (ELEM_BYTES), pe)); \
+        OSHMPI_C_CHECK(remote)(routine, ctx, dest, checked_bytes(routine, nelems, ELEM_BYTES), source, pe);         \
+        OSHMPI_C_CALL_AS(routine, detail::put_bytes_nbi(ctx_ref(ctx), dest, source, checked_bytes(routine, nelems, ELEM_BYTES), pe)); \
     }                                                                                               \
     OSHMPI_C_DEFINE_PAIR(void, get##NAME##_nbi, (void* dest, const void* source, size_t nelems, int pe), \
                          (dest, source, nelems, pe))                                                \
     {                                                                                               \
-        OSHMPI_C_CHECK(remote)(routine, ctx, source, nelems * (ELEM_BYTES), dest, pe);         \
-        OSHMPI_C_CALL_AS(routine, detail::get_bytes_nbi(ctx_ref(ctx), dest, source, nelems * (ELEM_BYTES), pe)); \
+        OSHMPI_C_CHECK(remote)(routine, ctx, source, checked_bytes(routine, nelems, ELEM_BYTES), dest, pe);         \
+        OSHMPI_C_CALL_AS(routine, detail::get_bytes_nbi(ctx_ref(ctx), dest, source, checked_bytes(routine, nelems, ELEM_BYTES), pe)); \
     }
 #define OSHMPI_RMA_SIZED_SHIMS(BITS)                                                                \
     OSHMPI_RMA_BYTE_SHIMS(BITS, BITS / 8)                                                           \

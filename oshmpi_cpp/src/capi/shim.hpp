@@ -122,5 +122,8 @@ void check_collective(const char* routine, shmem_team_t team, const void* dest, 
                       const void* source, std::size_t source_bytes);
 void check_signal_op(const char* routine, int sig_op);
 void check_initialized(const char* routine);
+// nelems * elem_size, for the checks above; aborts naming nelems when the product overflows (a
+// wrapped size would be checked, and then moved, as a small one).
+std::size_t checked_bytes(const char* routine, std::size_t nelems, std::size_t elem_size);
 
 } // namespace oshmpi::capi

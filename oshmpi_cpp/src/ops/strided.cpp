@@ -106,6 +106,20 @@ void check_shape(const char* routine, const shape& s, std::ptrdiff_t dst, std::p
 {
     if (dst < 1 || sst < 1)
         fail(errc::invalid_argument, "%s: strides must be >= 1 (dst = %td, sst = %td)", routine, dst, sst);
+    // A span past the address space wraps to a small size, which would then be checked and moved.
+    if (s.nblocks > 0 && s.bsize > 0) {
+        for (std::ptrdiff_t stride : {dst, sst}) {
+            std::size_t span = 0;
+            if (__builtin_mul_overflow(s.nblocks - 1, static_cast<std::size_t>(stride), &span) ||
+                __builtin_add_overflow(span, s.bsize, &span) || __builtin_mul_overflow(span, s.elem_size, &span)) {
+                if (routine[1] == 'b') // ibput, ibget
+                    fail(errc::invalid_argument, "%s: nblocks %zu of bsize %zu at stride %td overflow size_t bytes",
+                         routine, s.nblocks, s.bsize, stride);
+                fail(errc::invalid_argument, "%s: nelems %zu at stride %td overflow size_t bytes", routine, s.nblocks,
+                     stride);
+            }
+        }
+    }
     // Destination blocks that overlap would make the result depend on the transfer order.
     if (s.nblocks > 1 && static_cast<std::size_t>(dst) < s.bsize)
         fail(errc::invalid_argument, "%s: destination blocks overlap (dst = %td < bsize = %zu)", routine, dst,

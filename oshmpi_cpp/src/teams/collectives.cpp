@@ -28,6 +28,9 @@ void broadcast_bytes(team* t, void* dest, const void* source, std::size_t nbytes
         fail(errc::invalid_pe, "%s: root %d is not a PE of the team [0, %d)", routine, root, tm.n_pes);
     check_symmetric(dest, nbytes, "dest", routine);
     check_symmetric(source, nbytes, "source", routine);
+    // In place (dest == source) is a broadcast the root need not copy; a partial overlap would make
+    // the root's own copy read what it has already overwritten.
+    if (dest != source) check_disjoint(dest, nbytes, source, nbytes, routine);
     mpi_count count = to_mpi_count(nbytes, routine);
     if (node_coll::usable(tm, nbytes != 0 ? dest : nullptr, nullptr)) {
         node_coll::broadcast(tm, dest, source, nbytes, root, write_root_dest);
