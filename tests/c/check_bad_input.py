@@ -55,6 +55,7 @@ ERRORS = [
     ('ibget_dest_overlap', 'big', 'shmem_long_ibget', r'overlap .*dst = 1 < bsize = 2'),
     ('put_count_huge', 'big', 'shmem_long_put', r'\bnelems 4611686018427387903\b.*overflow'),
     ('get_nbi_count_huge', 'big', 'shmem_long_get_nbi', r'\bnelems 4611686018427387903\b.*overflow'),
+    ('put_signal_count_huge', 'big', 'shmem_long_put_signal', r'\bnelems 4611686018427387903\b.*overflow'),
     ('iput_count_huge', 'big', 'shmem_long_iput', r'\bnelems 9223372036854775807\b.*overflow'),
     ('collect_nelems_huge', 'big', 'shmem_long_collect', r'\bnelems 4611686018427387903\b.*overflow'),
     ('lock_stack', 'big', 'shmem_set_lock', r'\block .*not in symmetric memory'),

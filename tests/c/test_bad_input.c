@@ -1,8 +1,9 @@
 /* Bad input to each class of C routine, one row per (routine class, bad argument), chosen by
  * argv[1]; check_bad_input.py runs each row as its own job and checks the status and stderr.
  * Only PE 0 makes the bad call, so exactly one message is expected; the other PEs wait in a
- * barrier that the abort ends (a collective row, shmem_malloc, runs on every PE). Rows marked "defined" are valid calls with a specified result and
- * must return normally (status 0) with or without SHMEM_DEBUG. */
+ * barrier that the abort ends. A COLLECTIVE row runs on every PE (one message from each), a
+ * BEFORE_INIT row on the launcher's rank 0 before shmem_init. Rows marked "defined" are valid
+ * calls with a specified result and must return normally (status 0) with or without SHMEM_DEBUG. */
 #include <shmem.h>
 
 #include <stddef.h>
@@ -52,6 +53,12 @@ static void ibget_dest_overlap(int pe) { long v[4]; (void)pe; shmem_long_ibget(v
 /* A count whose byte size does not fit in size_t (wraps to a small number without a check). */
 static void put_count_huge(int pe) { long v = 1; (void)pe; shmem_long_put(&sym, &v, SIZE_MAX / 4, 1); }
 static void get_nbi_count_huge(int pe) { long v; (void)pe; shmem_long_get_nbi(&v, &sym, SIZE_MAX / 4, 1); shmem_quiet(); }
+static void put_signal_count_huge(int pe)
+{
+    long v = 1;
+    (void)pe;
+    shmem_long_put_signal(&sym, &v, SIZE_MAX / 4, &sig, 1, SHMEM_SIGNAL_SET, 1);
+}
 static void iput_count_huge(int pe) { long v = 1; (void)pe; shmem_long_iput(arr, &v, 1, 1, SIZE_MAX / 2, 1); }
 static void lock_stack(int pe) { long lock = 0; (void)pe; shmem_set_lock(&lock); }
 static void test_lock_stack(int pe) { long lock = 0; (void)pe; (void)shmem_test_lock(&lock); }
@@ -133,7 +140,7 @@ static const struct { const char* name; row_fn fn; int collective; } rows[] = {
     {"iput_dst_zero", iput_dst_zero, ONE}, {"iget_sst_neg", iget_sst_neg, ONE},
     {"ibput_sst_zero", ibput_sst_zero, ONE}, {"ibget_dest_overlap", ibget_dest_overlap, ONE},
     {"put_count_huge", put_count_huge, ONE}, {"get_nbi_count_huge", get_nbi_count_huge, ONE},
-    {"iput_count_huge", iput_count_huge, ONE}, {"lock_stack", lock_stack, ONE},
+    {"iput_count_huge", iput_count_huge, ONE}, {"put_signal_count_huge", put_signal_count_huge, ONE}, {"lock_stack", lock_stack, ONE},
     {"test_lock_stack", test_lock_stack, ONE}, {"put_before_init", put_before_init, BEFORE_INIT},
     {"barrier_before_init", barrier_before_init, BEFORE_INIT},
     {"destroyed_team_sync", destroyed_team_sync, COLLECTIVE},

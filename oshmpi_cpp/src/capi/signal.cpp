@@ -16,7 +16,7 @@ using namespace oshmpi::capi;
                           uint64_t signal, int sig_op, int pe),                                     \
                          (dest, source, nelems, sig_addr, signal, sig_op, pe))                      \
     {                                                                                               \
-        OSHMPI_SIGNAL_CHECK(nelems * sizeof(TYPE));                                                 \
+        OSHMPI_SIGNAL_CHECK(checked_bytes(routine, nelems, sizeof(TYPE)));                                              \
         OSHMPI_C_CALL_AS(routine, oshmpi::put_signal(ctx_ref(ctx), dest, source, nelems, sig_addr, signal,      \
                                          static_cast<signal_op>(sig_op), pe));                      \
     }                                                                                               \
@@ -25,7 +25,7 @@ using namespace oshmpi::capi;
                           uint64_t signal, int sig_op, int pe),                                     \
                          (dest, source, nelems, sig_addr, signal, sig_op, pe))                      \
     {                                                                                               \
-        OSHMPI_SIGNAL_CHECK(nelems * sizeof(TYPE));                                                 \
+        OSHMPI_SIGNAL_CHECK(checked_bytes(routine, nelems, sizeof(TYPE)));                                              \
         OSHMPI_C_CALL_AS(routine, oshmpi::put_signal_nbi(ctx_ref(ctx), dest, source, nelems, sig_addr, signal,  \
                                              static_cast<signal_op>(sig_op), pe));                  \
     }
@@ -36,7 +36,7 @@ using namespace oshmpi::capi;
                           uint64_t signal, int sig_op, int pe),                                     \
                          (dest, source, nelems, sig_addr, signal, sig_op, pe))                      \
     {                                                                                               \
-        OSHMPI_SIGNAL_CHECK(nelems*(ELEM_BYTES));                                                   \
+        OSHMPI_SIGNAL_CHECK(checked_bytes(routine, nelems, ELEM_BYTES));                                                 \
         OSHMPI_C_CALL_AS(routine, detail::put_signal_bytes(ctx_ref(ctx), dest, source, nelems * (ELEM_BYTES),   \
                                                sig_addr, signal, static_cast<signal_op>(sig_op), pe)); \
     }                                                                                               \
@@ -45,7 +45,7 @@ using namespace oshmpi::capi;
                           uint64_t signal, int sig_op, int pe),                                     \
                          (dest, source, nelems, sig_addr, signal, sig_op, pe))                      \
     {                                                                                               \
-        OSHMPI_SIGNAL_CHECK(nelems*(ELEM_BYTES));                                                   \
+        OSHMPI_SIGNAL_CHECK(checked_bytes(routine, nelems, ELEM_BYTES));                                                 \
         OSHMPI_C_CALL_AS(routine, detail::put_signal_bytes_nbi(ctx_ref(ctx), dest, source, nelems * (ELEM_BYTES), \
                                                    sig_addr, signal, static_cast<signal_op>(sig_op), pe)); \
     }
