@@ -14,7 +14,7 @@
 #   tsan       (MPICH) the thread, lock, signal, AMO and context suites under ThreadSanitizer
 #              OSHMPI_SANITIZER_LEGS lists the sanitizer legs to run: "asan-ubsan tsan" (or 1) by
 #              default on a full run, "tsan" or "asan-ubsan" for one, 0 none; a subset run
-#              (arguments) runs none unless it is set. asan-ubsan (build and 345 tests: 8.6 min of CPU)
+#              (arguments) runs none unless it is set. asan-ubsan (build and 347 tests: 8.6-9.6 min of CPU)
 #              adds at most about 5 min on an idle 2-core machine (docs/sanitizers.md)
 #   conformance  the tests-sos suite through ci/conformance.sh (MPICH: 1-4 PEs, forced MPI
 #              transport, two nodes; Open MPI: 4 PEs), when its tarball is here and no subset is given
