@@ -16,7 +16,7 @@
 #              "asan-ubsan tsan" or 1 for both, 0 none; a subset run (arguments) runs none unless it
 #              is set. asan-ubsan (build and 347 tests: 8.6-9.6 min of CPU, at most ~5 min more on an
 #              idle 2-core machine) fits the budget, but is not default until c_bad_input_np2's
-#              alltoall_nelems_big row holds under ASan's layout of globals (docs/sanitizers.md)
+#              alltoall_nelems_big row holds in ASan's layout of globals (docs/sanitizers.md)
 #   conformance  the tests-sos suite through ci/conformance.sh (MPICH: 1-4 PEs, forced MPI
 #              transport, two nodes; Open MPI: 4 PEs), when its tarball is here and no subset is given
 # A new leg is one `leg <name> <command...>` line; its command prints an "N passed, N failed" line.
