@@ -12,11 +12,10 @@
 #   asan-ubsan (MPICH) the C++ and C suites at 1-4 PEs, both transports (not Python yet), built
 #              with AddressSanitizer + UndefinedBehaviorSanitizer (docs/sanitizers.md)
 #   tsan       (MPICH) the thread, lock, signal, AMO and context suites under ThreadSanitizer
-#              OSHMPI_SANITIZER_LEGS lists the sanitizer legs to run: "tsan" by default on a full run,
-#              "asan-ubsan tsan" or 1 for both, 0 none; a subset run (arguments) runs none unless it
-#              is set. asan-ubsan (build and 347 tests: 8.6-9.6 min of CPU, at most ~5 min more on an
-#              idle 2-core machine) fits the budget, but is not default until c_bad_input_np2's
-#              alltoall_nelems_big row holds in ASan's layout of globals (docs/sanitizers.md)
+#              OSHMPI_SANITIZER_LEGS lists the sanitizer legs to run: "asan-ubsan tsan" (or 1) by
+#              default on a full run, 0 none; a subset run (arguments) runs none unless it is set.
+#              asan-ubsan (build and 347 tests: 8.6-9.6 min of CPU) costs at most ~5 min more on an
+#              idle 2-core machine than the plain one-node C++/C tests it replaces (docs/sanitizers.md)
 #   conformance  the tests-sos suite through ci/conformance.sh (MPICH: 1-4 PEs, forced MPI
 #              transport, two nodes; Open MPI: 4 PEs), when its tarball is here and no subset is given
 # A new leg is one `leg <name> <command...>` line; its command prints an "N passed, N failed" line.
@@ -137,7 +136,7 @@ conformance() {
 
 # The sanitizer legs MPICH runs (see the top); a subset run (arguments for CTest) runs none unless
 # they are asked for, since their selection and the subset's would meet in one CTest call.
-default_sanitizer_legs=tsan
+default_sanitizer_legs="asan-ubsan tsan"
 (($# == 0)) || default_sanitizer_legs=0
 sanitizer_legs=" ${OSHMPI_SANITIZER_LEGS-$default_sanitizer_legs} "
 [[ $sanitizer_legs == " 1 " ]] && sanitizer_legs=" asan-ubsan tsan "
