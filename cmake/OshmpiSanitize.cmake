@@ -36,6 +36,14 @@ string(REPLACE ";" " " OSHMPI_SANITIZE_TOOL_FLAGS "${OSHMPI_SANITIZE_FLAGS}")
 # entry with its why. PYTHON: for an uninstrumented interpreter loading the ASan-built extension,
 # the ASan runtime is preloaded (it must come first) and leak checking is off, because CPython,
 # NumPy and mpi4py keep their interned objects and arenas until the process ends by design.
+# libstdc++ is preloaded right after it: ASan resolves the real function behind each interceptor
+# once, at its start-up, and the interpreter does not link libstdc++ (only the extension loads it,
+# later), so its __cxa_throw interceptor found nothing to call and the extension's first C++ throw
+# (every Python exception raised from a binding) ended the process in an ASan CHECK with status 1.
+# Reports that end the process must also reach the log: pytest's default capture points fd 2 at a
+# temporary file during each test and shows it only for a test that fails, so a report from a PE
+# that died was never shown; --capture=sys captures Python's sys.stdout/stderr as before and leaves
+# the file descriptors, where the sanitizers write, alone.
 function(oshmpi_sanitizer_environment out)
   cmake_parse_arguments(S "PYTHON" "" "" ${ARGN})
   set(env "")
@@ -46,7 +54,10 @@ function(oshmpi_sanitizer_environment out)
       set(leaks 0)
       execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=libasan.so
                       OUTPUT_VARIABLE asan_runtime OUTPUT_STRIP_TRAILING_WHITESPACE)
-      list(APPEND env "LD_PRELOAD=${asan_runtime}")
+      execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=libstdc++.so.6
+                      OUTPUT_VARIABLE cxx_runtime OUTPUT_STRIP_TRAILING_WHITESPACE)
+      get_filename_component(cxx_runtime "${cxx_runtime}" REALPATH)
+      list(APPEND env "LD_PRELOAD=${asan_runtime}:${cxx_runtime}" "PYTEST_ADDOPTS=--capture=sys")
     endif()
     list(APPEND env "ASAN_OPTIONS=halt_on_error=1:detect_leaks=${leaks}:detect_stack_use_after_return=1:strict_string_checks=1:check_initialization_order=1")
     list(APPEND env "LSAN_OPTIONS=suppressions=${supp}/lsan.supp:print_suppressions=0")
