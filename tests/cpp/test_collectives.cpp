@@ -3,9 +3,12 @@
 // serial computation. Correct at any PE count (run at 1, 2, 3 and 4).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
 #include <complex>
 #include <cstdint>
 #include <cstring>
+#include <thread>
 #include <tuple>
 #include <vector>
 
@@ -294,6 +297,98 @@ TEST(Collectives, BackToBackWithoutSynchronization)
     oshmpi::barrier_all();
 }
 
+// fcollects and reductions of up to 48 bytes per PE travel in the lines of the flags (two per
+// writer, alternating): a member that runs ahead must not overwrite a payload a lagging member has
+// not read. Payloads change every call; one member lags in turn (now and then long enough that the
+// others go to sleep on their flags). Two dest buffers alternate, so that even the path that pushes
+// into the members' dest (an fcollect over 48 bytes) needs no synchronization in between.
+TEST(Collectives, CarriedBackToBackWithLaggingMember)
+{
+    oshmpi::symmetric_array<long> one(1), six(6), seven(7);
+    oshmpi::symmetric_array<long> one_all(2 * npes()), six_all(2 * 6 * npes()), seven_all(2 * 7 * npes());
+    oshmpi::symmetric_array<long> sum(2), sums(6);
+    oshmpi::symmetric_array<double> pair(2), pair_prod(2 * 2), pair_max(2 * 2);
+    for (oshmpi::team* t : {oshmpi::team_world(), oshmpi::team_shared()}) {
+        const int n = oshmpi::team_n_pes(t), mine = oshmpi::team_my_pe(t);
+        for (int k = 0; k < 120; ++k) {
+            if (n > 1 && mine == k % n) {
+                if (k % 40 == 7) std::this_thread::sleep_for(std::chrono::milliseconds(3));
+                else if (k % 3 == 0) std::this_thread::sleep_for(std::chrono::microseconds(100));
+            }
+            const std::size_t half = static_cast<std::size_t>(k % 2);
+            auto v = [k](int pe, int i) { return 1000L * k + 10L * pe + i; };
+            one[0] = v(mine, 0);
+            for (int i = 0; i < 6; ++i) six[i] = v(mine, i);
+            for (int i = 0; i < 7; ++i) seven[i] = v(mine, i);
+
+            long* one_into = one_all.data() + half * n;
+            oshmpi::fcollect(t, one_into, one.data(), 1);
+            long* six_into = six_all.data() + half * 6 * n;
+            oshmpi::fcollect(t, six_into, six.data(), 6);
+            long* seven_into = seven_all.data() + half * 7 * n;
+            oshmpi::fcollect(t, seven_into, seven.data(), 7);
+            long* sum_into = sum.data() + half;
+            oshmpi::sum_reduce(t, sum_into, one.data(), 1);
+            oshmpi::sum_reduce(t, six.data(), six.data(), 6); // in place
+            pair[0] = 1.0 + 0.25 * mine + k;
+            pair[1] = -0.5 * (mine + 1) - k;
+            double* prod_into = pair_prod.data() + 2 * half;
+            oshmpi::prod_reduce(t, prod_into, pair.data(), 2);
+            double* max_into = pair_max.data() + 2 * half;
+            oshmpi::max_reduce(t, max_into, pair.data(), 2);
+
+            long total = 0;
+            double prod0 = 1, prod1 = 1;
+            for (int p = 0; p < n; ++p) {
+                EXPECT_EQ(one_into[p], v(p, 0)) << "iteration " << k << " member " << p;
+                for (int i = 0; i < 6; ++i) EXPECT_EQ(six_into[6 * p + i], v(p, i)) << "iteration " << k;
+                for (int i = 0; i < 7; ++i) EXPECT_EQ(seven_into[7 * p + i], v(p, i)) << "iteration " << k;
+                total += v(p, 0);
+                prod0 *= 1.0 + 0.25 * p + k;
+                prod1 *= -0.5 * (p + 1) - k;
+            }
+            EXPECT_EQ(*sum_into, total) << "iteration " << k;
+            for (int i = 0; i < 6; ++i) EXPECT_EQ(six[i], total + n * i) << "iteration " << k << " in place";
+            EXPECT_EQ(prod_into[0], prod0) << "iteration " << k;
+            EXPECT_EQ(prod_into[1], prod1) << "iteration " << k;
+            EXPECT_EQ(max_into[0], 1.0 + 0.25 * (n - 1) + k) << "iteration " << k;
+            EXPECT_EQ(max_into[1], -0.5 - k) << "iteration " << k;
+        }
+        oshmpi::barrier_all();
+    }
+}
+
+// Sums and products of integers wrap around as MPI's operators do (two's complement), on every path.
+TEST(Collectives, IntegerSumsAndProductsWrap)
+{
+    oshmpi::symmetric_array<std::int8_t> small(1), small_out(1);
+    oshmpi::symmetric_array<std::int64_t> big(1), big_out(1);
+    oshmpi::symmetric_array<std::uint16_t> word(1), word_out(1);
+    oshmpi::team* t = oshmpi::team_world();
+    small[0] = static_cast<std::int8_t>(100 + me());
+    big[0] = INT64_MAX - me();
+    word[0] = static_cast<std::uint16_t>(60000 + me());
+    std::int8_t small_sum = 0, small_prod = 1;
+    std::int64_t big_sum = 0;
+    std::uint16_t word_prod = 1;
+    for (int p = 0; p < npes(); ++p) {
+        small_sum = static_cast<std::int8_t>(small_sum + (100 + p));
+        small_prod = static_cast<std::int8_t>(small_prod * (100 + p));
+        big_sum = static_cast<std::int64_t>(static_cast<std::uint64_t>(big_sum) +
+                                            static_cast<std::uint64_t>(INT64_MAX - p));
+        word_prod = static_cast<std::uint16_t>(static_cast<unsigned>(word_prod) * (60000U + p));
+    }
+    oshmpi::sum_reduce(t, small_out.data(), small.data(), 1);
+    EXPECT_EQ(small_out[0], small_sum);
+    oshmpi::prod_reduce(t, small_out.data(), small.data(), 1);
+    EXPECT_EQ(small_out[0], small_prod);
+    oshmpi::sum_reduce(t, big_out.data(), big.data(), 1);
+    EXPECT_EQ(big_out[0], big_sum);
+    oshmpi::prod_reduce(t, word_out.data(), word.data(), 1);
+    EXPECT_EQ(word_out[0], word_prod);
+    oshmpi::barrier_all();
+}
+
 TEST(Collectives, BadArgumentsThrowOnEveryPe)
 {
     using oshmpi::errc;
@@ -338,21 +433,25 @@ T fold(oshmpi::team* t, std::size_t i, Value v, Op op)
     return acc;
 }
 
-// Runs `reduce` on each team, out of place and in place, and compares with the serial fold.
+// Runs `reduce` on each team, out of place and in place, and compares with the serial fold. The
+// sizes: one element, as many as travel in a flag's line (48 bytes), one more, and 11.
 template <class T, class Value, class Op, class Reduce>
 void check_reduction(Value v, Op op, Reduce reduce)
 {
-    constexpr std::size_t n = 11;
-    oshmpi::symmetric_array<T> source(n), dest(n);
+    constexpr std::size_t most = 11, carried = 48 / sizeof(T);
+    oshmpi::symmetric_array<T> source(std::max(most, carried + 1)), dest(std::max(most, carried + 1));
     team_set set;
     set.each([&](oshmpi::team* t) {
-        for (int in_place = 0; in_place < 2; ++in_place) {
-            for (std::size_t i = 0; i < n; ++i) source[i] = v(me(), i);
-            T* out = in_place ? source.data() : dest.data();
-            reduce(t, out, source.data(), n);
-            for (std::size_t i = 0; i < n; ++i)
-                EXPECT_EQ(out[i], fold<T>(t, i, v, op)) << "element " << i << (in_place ? " in place" : "");
-            oshmpi::team_sync(t);
+        for (std::size_t n : {std::size_t{1}, carried, carried + 1, most}) {
+            for (int in_place = 0; in_place < 2; ++in_place) {
+                for (std::size_t i = 0; i < n; ++i) source[i] = v(me(), i);
+                T* out = in_place ? source.data() : dest.data();
+                reduce(t, out, source.data(), n);
+                for (std::size_t i = 0; i < n; ++i)
+                    EXPECT_EQ(out[i], fold<T>(t, i, v, op))
+                        << "element " << i << " of " << n << (in_place ? " in place" : "");
+                oshmpi::team_sync(t);
+            }
         }
     });
 }

@@ -51,6 +51,14 @@ void raise(shared_flag& flag, std::uint32_t sequence) noexcept
     if (flag.sleeping.load(std::memory_order_seq_cst) != 0) futex_wake(flag.sequence);
 }
 
+// The second half of raise_quietly's handshake: the caller's seq_cst fence stands where raise()'s
+// seq_cst store does, so either the owner sees the new sequence before it sleeps, or we see here
+// that it sleeps.
+void wake_if_sleeping(shared_flag& flag) noexcept
+{
+    if (flag.sleeping.load(std::memory_order_relaxed) != 0) futex_wake(flag.sequence);
+}
+
 // A segment that some PE does not map (the C API's globals when they could not be shared, any
 // segment when PEs span nodes), or every segment with OSHMPI_TRANSPORT=mpi, is served by MPI RMA,
 // and MPICH completes those operations, accumulates above all, only while the target polls.
@@ -93,6 +101,9 @@ void await(shared_flag& flag, std::uint32_t sequence)
             if (!stay_awake && (crowded() || std::chrono::steady_clock::now() >= deadline)) break;
         }
     }
+    // Flags this PE raised quietly (raise_quietly) before waiting must be visible before it sleeps,
+    // or two PEs could each sleep on the other's quiet raise until a sleep slice ends.
+    std::atomic_thread_fence(std::memory_order_seq_cst);
     for (;;) {
         flag.sleeping.store(1, std::memory_order_seq_cst);
         std::uint32_t seen = flag.sequence.load(std::memory_order_seq_cst);

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
 
 namespace oshmpi::detail {
@@ -20,7 +21,12 @@ inline constexpr std::size_t cache_line = 64;
 struct alignas(cache_line) shared_flag {
     std::atomic<std::uint32_t> sequence{0};
     std::atomic<std::uint32_t> sleeping{0}; // the owner is in, or about to enter, futex_wait
+    // The rest of the line, for a writer that publishes a few bytes with the raise: it stores them
+    // here first, and the waiter reads them from the line it has just pulled in to see the new
+    // sequence (the node collectives' small payloads). 16-byte aligned for any element type.
+    alignas(16) unsigned char payload[cache_line - 16];
 };
+static_assert(sizeof(shared_flag) == cache_line);
 static_assert(sizeof(std::atomic<std::uint32_t>) == sizeof(std::uint32_t));
 
 // Whether `value` has reached `sequence` (serial-number order).
@@ -32,6 +38,17 @@ static_assert(sizeof(std::atomic<std::uint32_t>) == sizeof(std::uint32_t));
 // Sets the flag to `sequence` with release ordering (everything the caller wrote before is visible
 // to whoever sees the new value) and wakes its owner if it sleeps.
 void raise(shared_flag& flag, std::uint32_t sequence) noexcept;
+
+// raise() in two halves, for a writer that raises several flags and then waits itself: the first
+// sets the flag with release ordering only, so the writer need not wait for the line to be its own
+// before it goes on; the second, called later (once per group of flags, after a seq_cst fence: see
+// shared_flag.cpp), wakes an owner that went to sleep in between. A writer may defer the second
+// only while it waits for nothing that the sleeper would have to send first.
+inline void raise_quietly(shared_flag& flag, std::uint32_t sequence) noexcept
+{
+    flag.sequence.store(sequence, std::memory_order_release);
+}
+void wake_if_sleeping(shared_flag& flag) noexcept;
 
 // Returns once the flag has reached `sequence`, with acquire ordering.
 void await(shared_flag& flag, std::uint32_t sequence);

@@ -86,7 +86,8 @@ void fcollect_bytes(team* t, void* dest, const void* source, std::size_t nbytes,
     check_symmetric(dest, total, "dest", routine);
     check_disjoint(dest, total, source, nbytes, routine);
     to_mpi_count(total, routine);
-    if (node_coll::usable(tm, nbytes != 0 ? dest : nullptr, nullptr)) {
+    // Blocks small enough to travel in the flags' lines touch no other member's memory.
+    if (node_coll::carries(tm, nbytes) || node_coll::usable(tm, nbytes != 0 ? dest : nullptr, nullptr)) {
         node_coll::fcollect(tm, dest, source, nbytes);
         return;
     }

@@ -86,6 +86,7 @@ void attach(team& t)
     t.shm_slot = slot;
     t.shm_epoch = 0;
     t.shm_staged = 0;
+    t.shm_carried = 0;
     t.shm_member.clear();
     for (int pe : t.world_pe)
         t.shm_member.emplace_back(the_areas->of_pe[static_cast<std::size_t>(pe)] +

@@ -3,6 +3,7 @@
 // holds one slot, the same number on every member, and in that slot of each member's area:
 //   - a flag per member (team number), which only that member raises: "my part of collective
 //     number e has reached you" (e counts the flag rounds of the team's collectives);
+//   - two flags per member (alternating by collective) that carry a small payload in their line;
 //   - a word per member for collect's sizes;
 //   - two staging buffers per member (alternating by reduction) for small reductions.
 // Team creation is collective only over the parent, so a slot is agreed among the new team's
@@ -25,6 +26,9 @@ inline constexpr int max_slots = 64;
 // Reductions of up to this many bytes per PE are staged (one flag round); larger ones read the
 // members' sources in place (two rounds, the work split among the members).
 inline constexpr std::size_t stage_bytes = 512;
+// fcollect blocks and reductions of up to this many bytes per PE travel in the line of the flag
+// that announces them (shared_flag::payload), so a member pulls in one line per other member.
+inline constexpr std::size_t carried_bytes = sizeof(shared_flag::payload);
 
 // One slot of one PE's area, as mapped here.
 class slot_view {
@@ -36,9 +40,15 @@ public:
     {
         return reinterpret_cast<shared_flag*>(base_)[writer];
     }
+    // The flag whose line carries `writer`'s payload; `parity` alternates by carrying collective.
+    [[nodiscard]] shared_flag& carrier_from(unsigned parity, int writer) const noexcept
+    {
+        std::size_t index = (1 + parity) * members_ + static_cast<std::size_t>(writer);
+        return reinterpret_cast<shared_flag*>(base_)[index];
+    }
     [[nodiscard]] std::uint64_t& size_from(int writer) const noexcept
     {
-        return reinterpret_cast<std::uint64_t*>(base_ + members_ * sizeof(shared_flag))[writer];
+        return reinterpret_cast<std::uint64_t*>(base_ + 3 * members_ * sizeof(shared_flag))[writer];
     }
     [[nodiscard]] char* stage(unsigned parity, int writer) const noexcept
     {
@@ -56,7 +66,7 @@ private:
     [[nodiscard]] std::size_t stage_offset() const noexcept { return stage_offset_for(members_); }
     [[nodiscard]] static std::size_t stage_offset_for(std::size_t members) noexcept
     {
-        std::size_t end = members * (sizeof(shared_flag) + sizeof(std::uint64_t));
+        std::size_t end = members * (3 * sizeof(shared_flag) + sizeof(std::uint64_t));
         return (end + cache_line - 1) / cache_line * cache_line;
     }
 

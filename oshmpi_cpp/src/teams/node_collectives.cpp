@@ -60,10 +60,46 @@ void signal_all(const team& t, std::uint32_t epoch) noexcept
     for (int k = 1; k < t.n_pes; ++k) signal(t, (t.my_pe + k) % t.n_pes, epoch);
 }
 
-// inout = in (op) inout, over `count` elements, through MPI's own operator.
-void reduce_local(const void* in, void* inout, std::size_t count, MPI_Datatype type, std::size_t elem_size,
-                  MPI_Op op)
+// The first half of a carrying round: our `nbytes` of `payload` into our carrier flag in every
+// other member's slot, raised quietly; finish_carrying (after our waits) wakes sleepers.
+void carry_to_all(const team& t, unsigned parity, const void* payload, std::size_t nbytes,
+                  std::uint32_t epoch) noexcept
 {
+    for (int k = 1; k < t.n_pes; ++k) {
+        shared_flag& line = slot_of(t, (t.my_pe + k) % t.n_pes).carrier_from(parity, t.my_pe);
+        if (nbytes != 0) std::memcpy(line.payload, payload, nbytes);
+        raise_quietly(line, epoch);
+    }
+}
+
+// Waits until member `m`'s carrier flag in our slot reaches `epoch`; returns its payload.
+const unsigned char* carried_from(const team& t, unsigned parity, int m, std::uint32_t epoch)
+{
+    shared_flag& line = slot_of(t, t.my_pe).carrier_from(parity, m);
+    await(line, epoch);
+    return line.payload;
+}
+
+// Deferring the wake-ups to here is safe: every member raises all its carrier flags before it
+// waits for any, so our waits never depend on a member that sleeps on one of ours.
+void finish_carrying(const team& t, unsigned parity) noexcept
+{
+    std::atomic_thread_fence(std::memory_order_seq_cst);
+    for (int k = 1; k < t.n_pes; ++k)
+        wake_if_sleeping(slot_of(t, (t.my_pe + k) % t.n_pes).carrier_from(parity, t.my_pe));
+}
+
+// inout = in (op) inout, over `count` elements: our own step if fold.hpp has one, else MPI's
+// operator.
+void reduce_local(const void* in, void* inout, std::size_t count, const reduction& r)
+{
+    if (r.fold != nullptr) {
+        r.fold(in, inout, count);
+        return;
+    }
+    const MPI_Datatype type = r.type;
+    const std::size_t elem_size = r.elem_size;
+    const MPI_Op op = r.op;
     constexpr std::size_t most = INT_MAX;
     for (std::size_t done = 0; done < count; done += most) {
         int piece = static_cast<int>(std::min(most, count - done));
@@ -112,6 +148,20 @@ void fcollect(team& t, void* dest, const void* source, std::size_t nbytes)
     if (nbytes != 0) std::memcpy(static_cast<char*>(dest) + my_offset, source, nbytes);
     if (t.n_pes == 1) return;
     const std::uint32_t epoch = ++t.shm_epoch;
+    if (nbytes <= node_area::carried_bytes) {
+        // Our block rides in the line of the flag that announces it; each member copies the
+        // others' blocks into its own dest, so no dest line is written by two members.
+        const unsigned parity = t.shm_carried++ & 1U;
+        carry_to_all(t, parity, source, nbytes, epoch);
+        for (int k = 1; k < t.n_pes; ++k) {
+            int m = (t.my_pe + k) % t.n_pes;
+            const unsigned char* block = carried_from(t, parity, m, epoch);
+            const std::size_t at = static_cast<std::size_t>(m) * nbytes;
+            if (nbytes != 0) std::memcpy(static_cast<char*>(dest) + at, block, nbytes);
+        }
+        finish_carrying(t, parity);
+        return;
+    }
     const segment* seg = nbytes != 0 ? &segment_of(dest) : nullptr;
     for (int k = 1; k < t.n_pes; ++k) {
         int m = (t.my_pe + k) % t.n_pes;
@@ -204,12 +254,36 @@ void alltoalls(team& t, void* dest, const void* source, std::ptrdiff_t dst, std:
     wait_for_all(t, epoch);
 }
 
-void reduce(team& t, MPI_Op op, MPI_Datatype type, std::size_t elem_size, void* dest, const void* source,
-            std::size_t nreduce)
+void reduce(team& t, const reduction& r, void* dest, const void* source, std::size_t nreduce)
 {
+    const std::size_t elem_size = r.elem_size;
     const std::size_t nbytes = nreduce * elem_size;
     if (t.n_pes == 1) {
         if (dest != source && nbytes != 0) std::memcpy(dest, source, nbytes);
+        return;
+    }
+    if (nbytes <= node_area::carried_bytes) {
+        // Carried: our source rides in the line of the flag that announces it to each member;
+        // every member folds all of them, in team order, and writes dest last (dest may be
+        // source). Our own part is the copy we send: once a member has it, it may write into our
+        // source (as a program may, after that member's reduction returned), and we read no more.
+        const std::uint32_t epoch = ++t.shm_epoch;
+        const unsigned parity = t.shm_carried++ & 1U;
+        alignas(16) unsigned char own[node_area::carried_bytes];
+        if (nbytes != 0) std::memcpy(own, source, nbytes);
+        carry_to_all(t, parity, nbytes != 0 ? own : source, nbytes, epoch);
+        auto part = [&](int m) -> const void* {
+            return m == t.my_pe ? own : carried_from(t, parity, m, epoch);
+        };
+        if (nbytes == 0) {
+            for (int m = 0; m < t.n_pes; ++m) part(m);
+        } else {
+            alignas(16) unsigned char result[node_area::carried_bytes];
+            std::memcpy(result, part(0), nbytes);
+            for (int m = 1; m < t.n_pes; ++m) reduce_local(part(m), result, nreduce, r);
+            std::memcpy(dest, result, nbytes);
+        }
+        finish_carrying(t, parity);
         return;
     }
     if (nbytes <= node_area::stage_bytes) {
@@ -231,7 +305,7 @@ void reduce(team& t, MPI_Op op, MPI_Datatype type, std::size_t elem_size, void* 
         std::memcpy(dest, mine.stage(parity, 0), nbytes);
         for (int m = 1; m < t.n_pes; ++m) {
             if (m != t.my_pe) wait_for(t, m, epoch);
-            reduce_local(mine.stage(parity, m), dest, nreduce, type, elem_size, op);
+            reduce_local(mine.stage(parity, m), dest, nreduce, r);
         }
         return;
     }
@@ -260,8 +334,8 @@ void reduce(team& t, MPI_Op op, MPI_Datatype type, std::size_t elem_size, void* 
         if (dest != source) std::memcpy(result, static_cast<const char*>(source) + at, count * elem_size);
         for (int m = 0; m < t.n_pes; ++m)
             if (m != t.my_pe)
-                reduce_local(at_member(t, source_seg, static_cast<const char*>(source), m) + at, result, count, type,
-                             elem_size, op);
+                reduce_local(at_member(t, source_seg, static_cast<const char*>(source), m) + at, result, count,
+                             r);
         for (int k = 1; k < t.n_pes; ++k) {
             int m = (t.my_pe + k) % t.n_pes;
             std::memcpy(at_member(t, dest_seg, static_cast<char*>(dest), m) + at, result, count * elem_size);
@@ -291,7 +365,8 @@ void reduce_into_first(team& t, MPI_Op op, MPI_Datatype type, std::size_t elem_s
     for (int m = 1; m < t.n_pes; ++m) {
         wait_for(t, m, all_in);
         if (nbytes != 0)
-            reduce_local(at_member(t, *seg, static_cast<const char*>(source), m), dest, nreduce, type, elem_size, op);
+            reduce_local(at_member(t, *seg, static_cast<const char*>(source), m), dest, nreduce,
+                         {op, type, elem_size, nullptr});
     }
 }
 

@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "core/progress.hpp"
 #include "teams/checks.hpp"
+#include "teams/fold.hpp"
 #include "teams/large_count.hpp"
 #include "teams/node_collectives.hpp"
 #include "teams/node_stage.hpp"
@@ -68,19 +69,26 @@ void reduce_elements(team* t, reduce_op op, MPI_Datatype type, void* dest, const
 {
     team& tm = check_team(t, routine);
     MPI_Op mop = mpi_op(op, type, routine);
-    int element_size = 0;
-    OSHMPI_MPI(MPI_Type_size(type, &element_size));
-    std::size_t nbytes = nreduce * static_cast<std::size_t>(element_size);
+    const fold_choice native = native_fold(op, type);
+    std::size_t element_size = native.elem_size;
+    if (element_size == 0) {
+        int size = 0;
+        OSHMPI_MPI(MPI_Type_size(type, &size));
+        element_size = static_cast<std::size_t>(size);
+    }
+    std::size_t nbytes = nreduce * element_size;
     check_symmetric(dest, nbytes, "dest", routine);
     check_symmetric(source, nbytes, "source", routine);
     bool in_place = dest == source;
     if (!in_place) check_disjoint(dest, nbytes, source, nbytes, routine);
-    if (node_coll::usable(tm, nbytes != 0 ? dest : nullptr, nbytes != 0 ? source : nullptr)) {
-        node_coll::reduce(tm, mop, type, static_cast<std::size_t>(element_size), dest, source, nreduce);
+    // A reduction small enough to travel in the flags' lines touches no other member's memory.
+    if (node_coll::carries(tm, nbytes) ||
+        node_coll::usable(tm, nbytes != 0 ? dest : nullptr, nbytes != 0 ? source : nullptr)) {
+        node_coll::reduce(tm, {mop, type, element_size, native.fold}, dest, source, nreduce);
         return;
     }
     if (node_stage::usable(tm, nbytes != 0 ? dest : nullptr, nbytes != 0 ? source : nullptr)) {
-        node_stage::reduce(tm, mop, type, static_cast<std::size_t>(element_size), dest, source, nreduce);
+        node_stage::reduce(tm, mop, type, element_size, dest, source, nreduce);
         return;
     }
 

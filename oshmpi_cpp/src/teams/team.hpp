@@ -27,6 +27,7 @@ struct team {
     int shm_slot = -1;                // our slot in every member's control area, or -1
     std::uint32_t shm_epoch = 0;      // flag rounds of this team's collectives so far
     std::uint32_t shm_staged = 0;     // staged reductions so far (picks the staging buffer)
+    std::uint32_t shm_carried = 0;    // carrying collectives so far (picks the carrier flag)
     std::vector<detail::node_area::slot_view> shm_member; // member i's slot, mapped here
 
     // Two-stage collectives (teams/node_stage.hpp), when the members span nodes and some node
