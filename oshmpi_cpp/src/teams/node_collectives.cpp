@@ -60,13 +60,21 @@ void signal_all(const team& t, std::uint32_t epoch) noexcept
     for (int k = 1; k < t.n_pes; ++k) signal(t, (t.my_pe + k) % t.n_pes, epoch);
 }
 
+// Member my_pe + k (0 < k < n_pes), wrapping around: without a division, which costs more here than
+// the rest of picking a line.
+int member_after(const team& t, int k) noexcept
+{
+    int m = t.my_pe + k;
+    return m < t.n_pes ? m : m - t.n_pes;
+}
+
 // The first half of a carrying round: our `nbytes` of `payload` into our carrier flag in every
 // other member's slot, raised quietly; finish_carrying (after our waits) wakes sleepers.
 void carry_to_all(const team& t, unsigned parity, const void* payload, std::size_t nbytes,
                   std::uint32_t epoch) noexcept
 {
     for (int k = 1; k < t.n_pes; ++k) {
-        shared_flag& line = slot_of(t, (t.my_pe + k) % t.n_pes).carrier_from(parity, t.my_pe);
+        shared_flag& line = slot_of(t, member_after(t, k)).carrier_from(parity, t.my_pe);
         if (nbytes != 0) std::memcpy(line.payload, payload, nbytes);
         raise_quietly(line, epoch);
     }
@@ -86,7 +94,7 @@ void finish_carrying(const team& t, unsigned parity) noexcept
 {
     std::atomic_thread_fence(std::memory_order_seq_cst);
     for (int k = 1; k < t.n_pes; ++k)
-        wake_if_sleeping(slot_of(t, (t.my_pe + k) % t.n_pes).carrier_from(parity, t.my_pe));
+        wake_if_sleeping(slot_of(t, member_after(t, k)).carrier_from(parity, t.my_pe));
 }
 
 // inout = in (op) inout, over `count` elements: our own step if fold.hpp has one, else MPI's
@@ -154,7 +162,7 @@ void fcollect(team& t, void* dest, const void* source, std::size_t nbytes)
         const unsigned parity = t.shm_carried++ & 1U;
         carry_to_all(t, parity, source, nbytes, epoch);
         for (int k = 1; k < t.n_pes; ++k) {
-            int m = (t.my_pe + k) % t.n_pes;
+            int m = member_after(t, k);
             const unsigned char* block = carried_from(t, parity, m, epoch);
             const std::size_t at = static_cast<std::size_t>(m) * nbytes;
             if (nbytes != 0) std::memcpy(static_cast<char*>(dest) + at, block, nbytes);
