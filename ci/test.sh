@@ -6,13 +6,13 @@
 #   one-node   every suite under CTest: C++, C and Python at 1, 2, 3 and 4 PEs, over shared
 #              memory and with the MPI transport forced, plus the C API's build and install checks
 #              (MPICH, full run with the sanitizer legs: the C++ and C suites run in asan-ubsan
-#              instead, the same tests with the same assertions, so they do not run twice; with
-#              OSHMPI_ASAN_PYTHON=ON the Python suite too)
+#              instead, the same tests with the same assertions, so they do not run twice; so do
+#              the Python tests at 1 and 2 PEs, or all of them with OSHMPI_ASAN_PYTHON=ON)
 #   two-nodes  (MPICH) every suite's 3- and 4-PE runs again on two "nodes" of this machine, so
 #              that traffic between them takes MPI's network path (docs/cluster.md)
-#   asan-ubsan (MPICH) the C++ and C suites at 1-4 PEs, both transports, built with
-#              AddressSanitizer + UndefinedBehaviorSanitizer (docs/sanitizers.md); the Python suite
-#              too with OSHMPI_ASAN_PYTHON=ON (off by default: ~590 s more CPU, over the budget)
+#   asan-ubsan (MPICH) the C++ and C suites at 1-4 PEs and the Python suite at 1-2 PEs, both
+#              transports, built with AddressSanitizer + UndefinedBehaviorSanitizer
+#              (docs/sanitizers.md); OSHMPI_ASAN_PYTHON=ON runs all of Python there, OFF none
 #   tsan       (MPICH) the thread, lock, signal, AMO and context suites under ThreadSanitizer
 #              OSHMPI_SANITIZER_LEGS lists the sanitizer legs to run: "asan-ubsan tsan" (or 1) by
 #              default on a full run, 0 none; a subset run (arguments) runs none unless it is set.
@@ -109,13 +109,21 @@ sanitized() {
 }
 # ASan+UBSan: the C++ and C suites at 1-4 PEs on both transports (not the packaging checks nor
 # c_mixed_mpi, whose programs are built by a plain compiler, the latter by the other MPI's mpicc),
-# and the Python suite when asan_python is ON: the one switch, which builds the extension under
-# ASan and moves the python_ tests from the plain one-node leg into this one. It passes (124 of
-# 124), but the extension's build and the Python tests add about 590 s of CPU, at or over the CI
-# budget (docs/sanitizers.md), so it is OFF unless OSHMPI_ASAN_PYTHON=ON asks for it.
-asan_python=${OSHMPI_ASAN_PYTHON:-OFF}
+# and shmem4py's extension built under ASan for the Python suite, as asan_python says: np12 (the
+# default) runs the Python tests at 1 and 2 PEs on both transports there, every binding and buffer
+# path, and leaves 3-4 PEs and the interop/exit-path checks to the plain build; ON runs all 124
+# Python tests under ASan (about 590 s of CPU more than OFF, docs/sanitizers.md); OFF none. The
+# tests it takes move out of the plain one-node leg. OSHMPI_ASAN_PYTHON=OFF|np12|ON sets it.
+asan_python=${OSHMPI_ASAN_PYTHON:-np12}
 asan_tests='^(cpp_|c_)'
-[[ $asan_python == ON ]] && asan_tests='^(cpp_|c_|python_)'
+asan_python_tests='^$'
+case $asan_python in
+  ON) asan_python_tests='^python_' ;;
+  np12) asan_python_tests='^python_.*_np[12]$' ;;
+  OFF) ;;
+  *) die "OSHMPI_ASAN_PYTHON must be OFF, np12 or ON (it is $asan_python)" ;;
+esac
+[[ $asan_python == OFF ]] || asan_tests="^(cpp_|c_)|$asan_python_tests"
 asan_skip='^c_(upstream_shmem4py|cmake_package|pkg_config|mixed_mpi)$'
 # TSan: our own threads inside one PE (THREAD_MULTIPLE, contexts from several threads, locks,
 # signals, AMOs), at 1 and 2 PEs on shared memory and 2 PEs over MPI.
@@ -150,17 +158,17 @@ if [[ $sanitizer_legs == *" asan-ubsan "* ]] && (($# == 0)); then
   # layouts, with memory checks added), so the plain build runs the rest here: Python and the
   # packaging checks. The plain build's C++ and C tests still run at 3-4 PEs in two-nodes, at
   # every PE count on Open MPI, and the conformance suite uses the plain installed library.
-  # With asan_python=ON the Python suite moves there too.
-  plain_tests="^python_|$asan_skip"
-  [[ $asan_python == ON ]] && plain_tests=$asan_skip
-  leg one-node ctest_summary -R "$plain_tests"
+  # The Python tests that asan_python puts in asan-ubsan move there too.
+  leg one-node ctest_summary -R "^python_|$asan_skip" -E "$asan_python_tests"
 else
   leg one-node ctest_summary "$@"
 fi
 if [[ $OSHMPI_MPI == mpich ]]; then
   leg two-nodes two_nodes "$@"
   if [[ $sanitizer_legs == *" asan-ubsan "* ]]; then
-    leg asan-ubsan sanitized asan address,undefined all "$asan_python" -R "$asan_tests" -E "$asan_skip" "$@"
+    asan_extension=ON
+    [[ $asan_python == OFF ]] && asan_extension=OFF
+    leg asan-ubsan sanitized asan address,undefined all "$asan_extension" -R "$asan_tests" -E "$asan_skip" "$@"
   fi
   if [[ $sanitizer_legs == *" tsan "* ]]; then
     leg tsan sanitized tsan thread "$tsan_targets" OFF -R "$tsan_tests" "$@"
