@@ -37,6 +37,14 @@ const segment& segment_of(const void* address) noexcept
     return *segments().find(address, 0);
 }
 
+// Member my_pe + k (0 < k < n_pes), wrapping around: without a division, which costs more here than
+// the rest of picking a line.
+int member_after(const team& t, int k) noexcept
+{
+    int m = t.my_pe + k;
+    return m < t.n_pes ? m : m - t.n_pes;
+}
+
 // Raises our flag in member `m`'s slot: our part of flag round `epoch` has reached it.
 void signal(const team& t, int m, std::uint32_t epoch) noexcept
 {
@@ -57,15 +65,7 @@ void wait_for_all(const team& t, std::uint32_t epoch)
 
 void signal_all(const team& t, std::uint32_t epoch) noexcept
 {
-    for (int k = 1; k < t.n_pes; ++k) signal(t, (t.my_pe + k) % t.n_pes, epoch);
-}
-
-// Member my_pe + k (0 < k < n_pes), wrapping around: without a division, which costs more here than
-// the rest of picking a line.
-int member_after(const team& t, int k) noexcept
-{
-    int m = t.my_pe + k;
-    return m < t.n_pes ? m : m - t.n_pes;
+    for (int k = 1; k < t.n_pes; ++k) signal(t, member_after(t, k), epoch);
 }
 
 // The first half of a carrying round: our `nbytes` of `payload` into our carrier flag in every
@@ -172,7 +172,7 @@ void fcollect(team& t, void* dest, const void* source, std::size_t nbytes)
     }
     const segment* seg = nbytes != 0 ? &segment_of(dest) : nullptr;
     for (int k = 1; k < t.n_pes; ++k) {
-        int m = (t.my_pe + k) % t.n_pes;
+        int m = member_after(t, k);
         if (nbytes != 0) std::memcpy(at_member(t, *seg, static_cast<char*>(dest), m) + my_offset, source, nbytes);
         signal(t, m, epoch);
     }
@@ -193,7 +193,7 @@ void collect(team& t, void* dest, const void* source, std::size_t nbytes, const 
     const std::uint32_t sizes_known = ++t.shm_epoch;
     mine.size_from(t.my_pe) = nbytes;
     for (int k = 1; k < t.n_pes; ++k) {
-        int m = (t.my_pe + k) % t.n_pes;
+        int m = member_after(t, k);
         slot_of(t, m).size_from(t.my_pe) = nbytes;
         signal(t, m, sizes_known);
     }
@@ -213,7 +213,7 @@ void collect(team& t, void* dest, const void* source, std::size_t nbytes, const 
     if (nbytes != 0) std::memcpy(static_cast<char*>(dest) + offset, source, nbytes);
     const segment* seg = total != 0 ? &segment_of(dest) : nullptr;
     for (int k = 1; k < t.n_pes; ++k) {
-        int m = (t.my_pe + k) % t.n_pes;
+        int m = member_after(t, k);
         if (nbytes != 0) std::memcpy(at_member(t, *seg, static_cast<char*>(dest), m) + offset, source, nbytes);
         signal(t, m, data_in);
     }
@@ -229,7 +229,7 @@ void alltoall(team& t, void* dest, const void* source, std::size_t nbytes)
     const std::uint32_t epoch = ++t.shm_epoch;
     const segment* seg = nbytes != 0 ? &segment_of(dest) : nullptr;
     for (int k = 1; k < t.n_pes; ++k) {
-        int m = (t.my_pe + k) % t.n_pes;
+        int m = member_after(t, k);
         if (nbytes != 0)
             std::memcpy(at_member(t, *seg, static_cast<char*>(dest), m) + my_offset,
                         from + static_cast<std::size_t>(m) * nbytes, nbytes);
@@ -255,7 +255,7 @@ void alltoalls(team& t, void* dest, const void* source, std::ptrdiff_t dst, std:
     const std::uint32_t epoch = ++t.shm_epoch;
     const segment* seg = nelems != 0 ? &segment_of(dest) : nullptr;
     for (int k = 1; k < t.n_pes; ++k) {
-        int m = (t.my_pe + k) % t.n_pes;
+        int m = member_after(t, k);
         if (nelems != 0) copy_block(at_member(t, *seg, static_cast<char*>(dest), m), m);
         signal(t, m, epoch);
     }
@@ -300,7 +300,7 @@ void reduce(team& t, const reduction& r, void* dest, const void* source, std::si
         const std::uint32_t epoch = ++t.shm_epoch;
         const unsigned parity = t.shm_staged++ & 1U;
         for (int k = 0; k < t.n_pes; ++k) {
-            int m = (t.my_pe + k) % t.n_pes;
+            int m = member_after(t, k);
             if (nbytes != 0) std::memcpy(slot_of(t, m).stage(parity, t.my_pe), source, nbytes);
             if (m != t.my_pe) signal(t, m, epoch);
         }
@@ -345,7 +345,7 @@ void reduce(team& t, const reduction& r, void* dest, const void* source, std::si
                 reduce_local(at_member(t, source_seg, static_cast<const char*>(source), m) + at, result, count,
                              r);
         for (int k = 1; k < t.n_pes; ++k) {
-            int m = (t.my_pe + k) % t.n_pes;
+            int m = member_after(t, k);
             std::memcpy(at_member(t, dest_seg, static_cast<char*>(dest), m) + at, result, count * elem_size);
         }
     }
@@ -399,7 +399,7 @@ void sync(team& t)
     // of our flags differ from round to round (distinct powers of two below n differ modulo n).
     for (int distance = 1; distance < t.n_pes; distance *= 2) {
         const std::uint32_t epoch = ++t.shm_epoch;
-        signal(t, (t.my_pe + distance) % t.n_pes, epoch);
+        signal(t, member_after(t, distance), epoch);
         wait_for(t, (t.my_pe - distance + t.n_pes) % t.n_pes, epoch);
     }
 }
