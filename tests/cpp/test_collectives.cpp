@@ -358,6 +358,50 @@ TEST(Collectives, CarriedBackToBackWithLaggingMember)
     }
 }
 
+// Broadcasts of up to 48 bytes travel in a ring of lines per member (128), which each member copies
+// into its own dest, so a root runs up to a ring's worth of broadcasts ahead. One member lags in
+// turn (now and then long enough that the ring fills and the root waits, or sleeps), roots change,
+// and every call reuses one dest: each call's data must arrive, in order. In the last part a
+// small broadcast into a buffer is now and then followed, with no synchronization, by a collective
+// that writes into the members' buffers directly (a broadcast over 48 bytes, an alltoall): a
+// lagging member's late copy out of its ring must not land on top of that.
+TEST(Collectives, RingBroadcastsWithLaggingMember)
+{
+    oshmpi::symmetric_array<long> source(8 * npes()), dest(8), then_large(8), then_alltoall(npes());
+    for (oshmpi::team* t : {oshmpi::team_world(), oshmpi::team_shared()}) {
+        const int n = oshmpi::team_n_pes(t), mine = oshmpi::team_my_pe(t);
+        auto v = [](int k, int pe, int i) { return 100000L * k + 100L * pe + i; };
+        for (int k = 0; k < 800; ++k) {
+            if (n > 1 && mine == (k / 200) % n) {
+                if (k % 200 == 1 || k % 200 == 150) std::this_thread::sleep_for(std::chrono::milliseconds(3));
+                else if (k % 7 == 0) std::this_thread::sleep_for(std::chrono::microseconds(100));
+            }
+            // At first one root per stretch, never the member lagging then, so it runs a ring ahead.
+            const int root = k < 600 ? (k / 200 + 1) % n : k % n;
+            const int count = 1 + k % 6;
+            for (int i = 0; i < count; ++i) source[i] = v(k, mine, i);
+            oshmpi::broadcast(t, dest.data(), source.data(), count, root);
+            for (int i = 0; i < count; ++i) EXPECT_EQ(dest[i], v(k, root, i)) << "iteration " << k << " element " << i;
+
+            if (k < 600 || k % 25 != 24) continue;
+            const int other = (root + 1) % n;
+            oshmpi::broadcast(t, then_large.data(), source.data(), 6, root);
+            for (int i = 0; i < 7; ++i) source[i] = v(k, mine, 50 + i);
+            oshmpi::broadcast(t, then_large.data(), source.data(), 7, other); // 56 bytes: direct
+            for (int i = 0; i < 7; ++i)
+                EXPECT_EQ(then_large[i], v(k, other, 50 + i)) << "iteration " << k << " element " << i;
+
+            for (int i = 0; i < 6; ++i) source[i] = v(k, mine, 60 + i);
+            oshmpi::broadcast(t, then_alltoall.data(), source.data(), std::min(n, 6), root);
+            for (int p = 0; p < n; ++p) source[p] = v(k, mine, 70 + p);
+            oshmpi::alltoall(t, then_alltoall.data(), source.data(), 1);
+            for (int p = 0; p < n; ++p)
+                EXPECT_EQ(then_alltoall[p], v(k, p, 70 + mine)) << "iteration " << k << " from member " << p;
+        }
+        oshmpi::barrier_all();
+    }
+}
+
 // Sums and products of integers wrap around as MPI's operators do (two's complement), on every path.
 TEST(Collectives, IntegerSumsAndProductsWrap)
 {

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <climits>
 #include <ctime>
 
 #include "core/progress.hpp"
@@ -38,7 +39,7 @@ void futex_sleep(std::atomic<std::uint32_t>& word, std::uint32_t expected) noexc
 
 void futex_wake(std::atomic<std::uint32_t>& word) noexcept
 {
-    syscall(SYS_futex, futex_word(word), FUTEX_WAKE, 1, nullptr, nullptr, 0);
+    syscall(SYS_futex, futex_word(word), FUTEX_WAKE, INT_MAX, nullptr, nullptr, 0);
 }
 
 } // namespace
@@ -104,14 +105,14 @@ void await(shared_flag& flag, std::uint32_t sequence)
     // Flags this PE raised quietly (raise_quietly) before waiting must be visible before it sleeps,
     // or two PEs could each sleep on the other's quiet raise until a sleep slice ends.
     std::atomic_thread_fence(std::memory_order_seq_cst);
+    flag.sleeping.fetch_add(1, std::memory_order_seq_cst);
     for (;;) {
-        flag.sleeping.store(1, std::memory_order_seq_cst);
         std::uint32_t seen = flag.sequence.load(std::memory_order_seq_cst);
         if (reached(seen, sequence)) break;
         futex_sleep(flag.sequence, seen);
         poke_progress();
     }
-    flag.sleeping.store(0, std::memory_order_relaxed);
+    flag.sleeping.fetch_sub(1, std::memory_order_relaxed);
 }
 
 } // namespace oshmpi::detail

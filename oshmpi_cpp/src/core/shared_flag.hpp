@@ -3,7 +3,8 @@
 //
 // The sequence is 32 bits so that the waiter can sleep on it with a futex; it wraps, and
 // comparisons are serial-number arithmetic (two waits are never 2^31 apart). Each flag has one
-// writer and lives on a cache line of its own.
+// writer and lives on a cache line of its own. Usually one PE waits on a flag; where several may
+// (a member's broadcasts_taken flag, node_area.hpp), the writer wakes them all.
 //
 // A wait spins while the writer can be running on another core, then yields, then sleeps on the
 // flag with a futex (the writer wakes it), waking every 200 us to poke MPI progress. When other
@@ -20,7 +21,7 @@ inline constexpr std::size_t cache_line = 64;
 
 struct alignas(cache_line) shared_flag {
     std::atomic<std::uint32_t> sequence{0};
-    std::atomic<std::uint32_t> sleeping{0}; // the owner is in, or about to enter, futex_wait
+    std::atomic<std::uint32_t> sleeping{0}; // waiters in, or about to enter, futex_wait
     // The rest of the line, for a writer that publishes a few bytes with the raise: it stores them
     // here first, and the waiter reads them from the line it has just pulled in to see the new
     // sequence (the node collectives' small payloads). 16-byte aligned for any element type.

@@ -87,6 +87,8 @@ void attach(team& t)
     t.shm_epoch = 0;
     t.shm_staged = 0;
     t.shm_carried = 0;
+    t.shm_rung = 0;
+    t.shm_ring_taken = 0;
     t.shm_member.clear();
     for (int pe : t.world_pe)
         t.shm_member.emplace_back(the_areas->of_pe[static_cast<std::size_t>(pe)] +

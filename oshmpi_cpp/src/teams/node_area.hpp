@@ -4,6 +4,8 @@
 //   - a flag per member (team number), which only that member raises: "my part of collective
 //     number e has reached you" (e counts the flag rounds of the team's collectives);
 //   - two flags per member (alternating by collective) that carry a small payload in their line;
+//   - a ring of lines that carry small broadcasts to this member (written by each call's root),
+//     and the flag with which this member says how many broadcasts it has taken in;
 //   - a word per member for collect's sizes;
 //   - two staging buffers per member (alternating by reduction) for small reductions.
 // Team creation is collective only over the parent, so a slot is agreed among the new team's
@@ -29,6 +31,9 @@ inline constexpr std::size_t stage_bytes = 512;
 // fcollect blocks and reductions of up to this many bytes per PE travel in the line of the flag
 // that announces them (shared_flag::payload), so a member pulls in one line per other member.
 inline constexpr std::size_t carried_bytes = sizeof(shared_flag::payload);
+// Broadcasts of up to carried_bytes travel in a ring of this many lines per member, so a root may
+// run this many broadcasts ahead of the slowest member before it waits (node_collectives.cpp).
+inline constexpr std::uint32_t ring_lines = 128;
 
 // One slot of one PE's area, as mapped here.
 class slot_view {
@@ -46,9 +51,19 @@ public:
         std::size_t index = (1 + parity) * members_ + static_cast<std::size_t>(writer);
         return reinterpret_cast<shared_flag*>(base_)[index];
     }
+    // The line that carries broadcast number `count` (from 1) to this slot's owner.
+    [[nodiscard]] shared_flag& ring_line(std::uint32_t count) const noexcept
+    {
+        return reinterpret_cast<shared_flag*>(base_)[3 * members_ + 1 + (count - 1) % ring_lines];
+    }
+    // Raised by this slot's owner to the number of broadcasts it has completed.
+    [[nodiscard]] shared_flag& broadcasts_taken() const noexcept
+    {
+        return reinterpret_cast<shared_flag*>(base_)[3 * members_];
+    }
     [[nodiscard]] std::uint64_t& size_from(int writer) const noexcept
     {
-        return reinterpret_cast<std::uint64_t*>(base_ + 3 * members_ * sizeof(shared_flag))[writer];
+        return reinterpret_cast<std::uint64_t*>(base_ + flag_count(members_) * sizeof(shared_flag))[writer];
     }
     [[nodiscard]] char* stage(unsigned parity, int writer) const noexcept
     {
@@ -64,9 +79,13 @@ public:
 
 private:
     [[nodiscard]] std::size_t stage_offset() const noexcept { return stage_offset_for(members_); }
+    [[nodiscard]] static std::size_t flag_count(std::size_t members) noexcept
+    {
+        return 3 * members + 1 + ring_lines;
+    }
     [[nodiscard]] static std::size_t stage_offset_for(std::size_t members) noexcept
     {
-        std::size_t end = members * (3 * sizeof(shared_flag) + sizeof(std::uint64_t));
+        std::size_t end = flag_count(members) * sizeof(shared_flag) + members * sizeof(std::uint64_t);
         return (end + cache_line - 1) / cache_line * cache_line;
     }
 

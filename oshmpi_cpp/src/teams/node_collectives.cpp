@@ -97,6 +97,59 @@ void finish_carrying(const team& t, unsigned parity) noexcept
         wake_if_sleeping(slot_of(t, member_after(t, k)).carrier_from(parity, t.my_pe));
 }
 
+// Rings (small broadcasts). The root of broadcast number c puts the data in line c of every other
+// member's ring and goes on; each member copies it from there into its own dest and then raises
+// its "taken" flag to c. So a root never waits for its members, except when it would overwrite a
+// line some member has not taken in yet (ring_lines broadcasts ahead of it): back-to-back
+// broadcasts pipeline, and with more PEs than cores a root runs a whole ring ahead in one time
+// slice instead of waiting for a context switch per call. shm_ring_taken caches the least count
+// seen, so the root reads the members' flags about once per ring, not once per call.
+void await_taken(team& t, std::uint32_t count)
+{
+    if (reached(t.shm_ring_taken, count)) return;
+    std::uint32_t least = t.shm_rung;
+    for (int k = 1; k < t.n_pes; ++k) {
+        shared_flag& taken = slot_of(t, member_after(t, k)).broadcasts_taken();
+        await(taken, count);
+        const std::uint32_t seen = taken.sequence.load(std::memory_order_acquire);
+        if (!reached(seen, least)) least = seen;
+    }
+    t.shm_ring_taken = least;
+}
+
+// Before a collective writes into other members' memory directly: each must have copied every
+// earlier broadcast out of its ring, or its late copy could overwrite what we write (a program
+// may broadcast into a buffer and then, say, alltoall into it with no synchronization between).
+void await_rings_taken(team& t)
+{
+    await_taken(t, t.shm_rung);
+}
+
+void broadcast_in_rings(team& t, void* dest, const void* source, std::size_t nbytes, int root, bool write_root_dest)
+{
+    const std::uint32_t count = ++t.shm_rung;
+    const slot_view& mine = slot_of(t, t.my_pe);
+    if (t.my_pe == root) {
+        await_taken(t, count - node_area::ring_lines);
+        for (int k = 1; k < t.n_pes; ++k) {
+            shared_flag& line = slot_of(t, member_after(t, k)).ring_line(count);
+            if (nbytes != 0) std::memcpy(line.payload, source, nbytes);
+            raise_quietly(line, count);
+        }
+        if (write_root_dest && dest != source && nbytes != 0) std::memmove(dest, source, nbytes);
+        raise_quietly(mine.broadcasts_taken(), count);
+        // One fence for all the lines: a member asleep on one of them is woken (shared_flag.hpp).
+        std::atomic_thread_fence(std::memory_order_seq_cst);
+        for (int k = 1; k < t.n_pes; ++k) wake_if_sleeping(slot_of(t, member_after(t, k)).ring_line(count));
+        wake_if_sleeping(mine.broadcasts_taken());
+        return;
+    }
+    shared_flag& line = mine.ring_line(count);
+    await(line, count);
+    if (nbytes != 0) std::memcpy(dest, line.payload, nbytes);
+    raise(mine.broadcasts_taken(), count);
+}
+
 // inout = in (op) inout, over `count` elements: our own step if fold.hpp has one, else MPI's
 // operator.
 void reduce_local(const void* in, void* inout, std::size_t count, const reduction& r)
@@ -134,8 +187,13 @@ bool usable(const team& t, const void* first, const void* second) noexcept
 
 void broadcast(team& t, void* dest, const void* source, std::size_t nbytes, int root, bool write_root_dest)
 {
+    if (t.n_pes > 1 && nbytes <= node_area::carried_bytes) {
+        broadcast_in_rings(t, dest, source, nbytes, root, write_root_dest);
+        return;
+    }
     if (t.my_pe == root) {
         if (t.n_pes > 1) {
+            await_rings_taken(t);
             const std::uint32_t epoch = ++t.shm_epoch;
             const segment* seg = nbytes != 0 ? &segment_of(dest) : nullptr;
             for (int k = 1; k < t.n_pes; ++k) {
@@ -170,6 +228,7 @@ void fcollect(team& t, void* dest, const void* source, std::size_t nbytes)
         finish_carrying(t, parity);
         return;
     }
+    await_rings_taken(t);
     const segment* seg = nbytes != 0 ? &segment_of(dest) : nullptr;
     for (int k = 1; k < t.n_pes; ++k) {
         int m = member_after(t, k);
@@ -226,6 +285,7 @@ void alltoall(team& t, void* dest, const void* source, std::size_t nbytes)
     const std::size_t my_offset = static_cast<std::size_t>(t.my_pe) * nbytes;
     if (nbytes != 0) std::memcpy(static_cast<char*>(dest) + my_offset, from + my_offset, nbytes);
     if (t.n_pes == 1) return;
+    await_rings_taken(t);
     const std::uint32_t epoch = ++t.shm_epoch;
     const segment* seg = nbytes != 0 ? &segment_of(dest) : nullptr;
     for (int k = 1; k < t.n_pes; ++k) {
@@ -252,6 +312,7 @@ void alltoalls(team& t, void* dest, const void* source, std::ptrdiff_t dst, std:
     };
     if (nelems != 0) copy_block(static_cast<char*>(dest), t.my_pe);
     if (t.n_pes == 1) return;
+    await_rings_taken(t);
     const std::uint32_t epoch = ++t.shm_epoch;
     const segment* seg = nelems != 0 ? &segment_of(dest) : nullptr;
     for (int k = 1; k < t.n_pes; ++k) {
@@ -380,6 +441,7 @@ void reduce_into_first(team& t, MPI_Op op, MPI_Datatype type, std::size_t elem_s
 
 void gather_into_first(team& t, void* dest, const void* source, std::size_t nbytes, std::size_t offset)
 {
+    if (t.n_pes > 1) await_rings_taken(t);
     char* first = static_cast<char*>(dest);
     if (t.my_pe != 0 && nbytes != 0) first = at_member(t, segment_of(dest), first, 0);
     if (nbytes != 0) std::memcpy(first + offset, source, nbytes);

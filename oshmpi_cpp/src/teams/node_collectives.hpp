@@ -6,7 +6,10 @@
 // the next collective on the team as soon as it returns. So a PE pushes its part straight into the
 // members' dest buffers through their mapped heaps (or globals) and raises its flag in each
 // member's slot: broadcast, fcollect and alltoall(s) take one flag round; collect takes two (sizes,
-// then data). fcollect blocks and reductions of up to node_area::carried_bytes per PE travel in
+// then data). Broadcasts of up to node_area::carried_bytes travel in a ring of lines per member
+// instead, which the member copies into its own dest: the root runs up to node_area::ring_lines
+// broadcasts ahead, and a collective that writes into members' memory directly first waits until
+// each has copied out every earlier broadcast (so no late copy lands on top). fcollect blocks and reductions of up to node_area::carried_bytes per PE travel in
 // the line of the flag that announces them instead (one round; each writer has two carrier flags
 // per member, alternating by carrying collective, which all wait for every member). Reductions of
 // up to node_area::stage_bytes per PE push copies of the sources into the members' staging

@@ -28,6 +28,8 @@ struct team {
     std::uint32_t shm_epoch = 0;      // flag rounds of this team's collectives so far
     std::uint32_t shm_staged = 0;     // staged reductions so far (picks the staging buffer)
     std::uint32_t shm_carried = 0;    // carrying collectives so far (picks the carrier flag)
+    std::uint32_t shm_rung = 0;       // broadcasts carried in the members' rings so far
+    std::uint32_t shm_ring_taken = 0; // every member has taken at least this many of them in
     std::vector<detail::node_area::slot_view> shm_member; // member i's slot, mapped here
 
     // Two-stage collectives (teams/node_stage.hpp), when the members span nodes and some node
