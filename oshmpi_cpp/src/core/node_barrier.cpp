@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "core/progress.hpp"
 #include "core/shared_flag.hpp"
+#include "teams/node_area.hpp"
 
 namespace oshmpi::detail {
 
@@ -20,9 +21,10 @@ constexpr int max_rounds = 16;
 struct flag_block {
     shared_flag round[max_rounds];
 };
+static_assert(sizeof(flag_block) == node_area::barrier_flag_count * sizeof(shared_flag));
 
 struct node_flags {
-    MPI_Win win = MPI_WIN_NULL;
+    MPI_Win win = MPI_WIN_NULL;     // ours, when the team collectives' node areas do not hold the flags
     std::vector<flag_block*> of_pe; // world PE -> its flags, mapped in our address space
     std::uint32_t sequence = 0;     // barriers completed by this PE, modulo 2^32
     int rounds = 0;
@@ -36,7 +38,7 @@ int free_flags(MPI_Comm, int, void* attribute, void*)
 {
     auto* flags = static_cast<node_flags*>(attribute);
     if (the_flags == flags) the_flags = nullptr;
-    int rc = MPI_Win_free(&flags->win);
+    int rc = flags->win != MPI_WIN_NULL ? MPI_Win_free(&flags->win) : MPI_SUCCESS;
     delete flags;
     return rc;
 }
@@ -53,6 +55,20 @@ node_flags& flags_of(runtime& rt)
     if (the_flags != nullptr) return *the_flags;
     auto flags = std::make_unique<node_flags>();
     flags->rounds = rounds_for(rt.n_pes);
+    flags->of_pe.resize(static_cast<std::size_t>(rt.n_pes));
+    if (flags_keyval == MPI_KEYVAL_INVALID)
+        OSHMPI_MPI(MPI_Comm_create_keyval(MPI_COMM_NULL_COPY_FN, free_flags, &flags_keyval, nullptr));
+
+    // The node areas (created at init, zeroed, and every PE's zeroing ordered before our first
+    // barrier: node_area.cpp) start with room for our flags: no window and no barrier of our own,
+    // which with more PEs than cores cost ~50 ms of start-up.
+    if (node_area::barrier_flags(rt.my_pe) != nullptr) {
+        for (int pe = 0; pe < rt.n_pes; ++pe)
+            flags->of_pe[static_cast<std::size_t>(pe)] = reinterpret_cast<flag_block*>(node_area::barrier_flags(pe));
+        OSHMPI_MPI(MPI_Comm_set_attr(rt.world, flags_keyval, flags.get()));
+        the_flags = flags.release();
+        return *the_flags;
+    }
 
     MPI_Info info;
     OSHMPI_MPI(MPI_Info_create(&info));
@@ -65,7 +81,6 @@ node_flags& flags_of(runtime& rt)
     OSHMPI_MPI(rc);
     new (mine) flag_block{};
 
-    flags->of_pe.resize(static_cast<std::size_t>(rt.n_pes));
     for (int pe = 0; pe < rt.n_pes; ++pe) {
         MPI_Aint size = 0;
         int disp_unit = 0;
@@ -74,8 +89,6 @@ node_flags& flags_of(runtime& rt)
                                         &disp_unit, &base));
         flags->of_pe[static_cast<std::size_t>(pe)] = static_cast<flag_block*>(base);
     }
-    if (flags_keyval == MPI_KEYVAL_INVALID)
-        OSHMPI_MPI(MPI_Comm_create_keyval(MPI_COMM_NULL_COPY_FN, free_flags, &flags_keyval, nullptr));
     OSHMPI_MPI(MPI_Comm_set_attr(rt.world, flags_keyval, flags.get()));
     the_flags = flags.release();
     // Nobody may raise a flag before its owner has zeroed it.

@@ -21,8 +21,9 @@ namespace oshmpi::detail {
 
 // Synchronizes every PE of `rt.world`: returns once all have called it, with release/acquire
 // ordering between each PE's memory accesses before and every PE's accesses after. Collective;
-// node_barrier_applies(rt) must hold. The first call allocates the flags (collective over the node)
-// and they are freed when rt.world is.
+// node_barrier_applies(rt) must hold. The flags live at the start of the team collectives' node
+// areas (teams/node_area.hpp); without those the first call allocates them (collective over the
+// node) and they are freed when rt.world is.
 void node_barrier(runtime& rt);
 
 } // namespace oshmpi::detail

@@ -89,20 +89,15 @@ int finalize_hook(MPI_Comm, int, void*, void*)
     return MPI_SUCCESS;
 }
 
-// The PEs on this machine: those whose host name hashes like ours (a collision only makes us
-// think the machine more crowded than it is).
-int count_machine_pes(const runtime& rt)
+// Our host name's hash: PEs whose hashes match share this machine (a collision only makes us think
+// the machine more crowded than it is).
+std::uint32_t host_hash()
 {
     char name[HOST_NAME_MAX + 1] = {};
     gethostname(name, sizeof name - 1);
-    unsigned color = 2166136261u; // FNV-1a
-    for (const char* c = name; *c != '\0'; ++c) color = (color ^ static_cast<unsigned char>(*c)) * 16777619u;
-    MPI_Comm machine;
-    OSHMPI_MPI(MPI_Comm_split(rt.world, static_cast<int>(color & 0x7fffffff), rt.my_pe, &machine));
-    int size = 0;
-    MPI_Comm_size(machine, &size);
-    MPI_Comm_free(&machine);
-    return size;
+    std::uint32_t hash = 2166136261u; // FNV-1a
+    for (const char* c = name; *c != '\0'; ++c) hash = (hash ^ static_cast<unsigned char>(*c)) * 16777619u;
+    return hash;
 }
 
 // A job-wide variable (env.hpp) set differently on some PE would leave the job hanging in a
@@ -120,8 +115,10 @@ void check_job_settings_agree(const runtime& rt)
         extremes[i] = print;
         extremes[n + i] = ~print;
     }
-    OSHMPI_MPI(MPI_Allreduce(MPI_IN_PLACE, extremes.data(), static_cast<int>(2 * n), MPI_UINT64_T, MPI_MIN,
-                             rt.world));
+    MPI_Request request;
+    OSHMPI_MPI(MPI_Iallreduce(MPI_IN_PLACE, extremes.data(), static_cast<int>(2 * n), MPI_UINT64_T, MPI_MIN,
+                              rt.world, &request));
+    complete(request);
     for (std::size_t i = 0; i < n; ++i)
         if (extremes[i] != ~extremes[n + i])
             fail(errc::invalid_argument,
@@ -145,13 +142,29 @@ void map_node_ranks(runtime& rt)
     for (int& rank : rt.node_rank_of_pe)
         if (rank == MPI_UNDEFINED) rank = -1;
     OSHMPI_MPI(MPI_Comm_size(rt.node, &rt.node_pes));
-    rt.machine_pes = count_machine_pes(rt);
+
+    // One exchange tells every PE both which PEs share its machine and whether some node holds
+    // fewer than all PEs. Nonblocking and driven by complete(), which yields: with more PEs than
+    // cores each blocking MPI call of init costs several ~8 ms time slices (MPICH spins),
+    // docs/benchmarks.md#start-up-with-more-pes-than-cores.
+    struct placement {
+        std::uint32_t host;
+        std::int32_t node_pes;
+    };
+    static_assert(sizeof(placement) == 2 * sizeof(std::uint32_t));
+    placement mine{host_hash(), rt.node_pes};
+    std::vector<placement> all(static_cast<std::size_t>(rt.n_pes));
+    MPI_Request request;
+    OSHMPI_MPI(MPI_Iallgather(&mine, 2, MPI_UINT32_T, all.data(), 2, MPI_UINT32_T, rt.world, &request));
+    complete(request);
+    rt.machine_pes = static_cast<int>(
+        std::count_if(all.begin(), all.end(), [&](const placement& p) { return p.host == mine.host; }));
+    // Everyone must agree: a job where some node holds fewer than all PEs uses MPI atomics everywhere.
+    const bool everyone_on_node =
+        std::all_of(all.begin(), all.end(), [&](const placement& p) { return p.node_pes == rt.n_pes; });
 
     bool shared = rt.env.transport != "mpi";
     rt.rma_in_shared_memory = shared;
-    // Everyone must agree: a job where some node holds fewer than all PEs uses MPI atomics everywhere.
-    int everyone_on_node = rt.node_pes == rt.n_pes ? 1 : 0;
-    OSHMPI_MPI(MPI_Allreduce(MPI_IN_PLACE, &everyone_on_node, 1, MPI_INT, MPI_MIN, rt.world));
     rt.amo_in_shared_memory = shared && everyone_on_node;
 }
 
@@ -270,7 +283,11 @@ thread_level init_thread(thread_level requested, MPI_Comm world_comm)
     }
     rt->level = std::min(requested, from_mpi(provided));
 
-    OSHMPI_MPI(MPI_Comm_dup(world_comm, &rt->world));
+    {
+        MPI_Request request;
+        OSHMPI_MPI(MPI_Comm_idup(world_comm, &rt->world, &request));
+        complete(request);
+    }
     OSHMPI_MPI(MPI_Comm_set_errhandler(rt->world, MPI_ERRORS_RETURN));
     OSHMPI_MPI(MPI_Comm_rank(rt->world, &rt->my_pe));
     OSHMPI_MPI(MPI_Comm_size(rt->world, &rt->n_pes));

@@ -10,6 +10,7 @@
 
 #include "core/error.hpp"
 #include "core/mpi_cvar.hpp"
+#include "core/progress.hpp"
 
 namespace oshmpi::detail {
 
@@ -96,7 +97,9 @@ void create_heap(runtime& rt)
     auto pad = static_cast<long>(((address + base_alignment - 1) & ~(base_alignment - 1)) - address);
     seg->base = raw + pad;
     std::vector<long> pads(static_cast<std::size_t>(rt.n_pes));
-    OSHMPI_MPI(MPI_Allgather(&pad, 1, MPI_LONG, pads.data(), 1, MPI_LONG, rt.world));
+    MPI_Request request;
+    OSHMPI_MPI(MPI_Iallgather(&pad, 1, MPI_LONG, pads.data(), 1, MPI_LONG, rt.world, &request));
+    complete(request); // yields: see core/setup.cpp's map_node_ranks
 
     seg->peer_base.assign(static_cast<std::size_t>(rt.n_pes), nullptr);
     for (int pe = 0; pe < rt.n_pes; ++pe) {

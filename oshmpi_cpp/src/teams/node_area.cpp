@@ -12,9 +12,12 @@ namespace oshmpi::detail::node_area {
 
 namespace {
 
+// Bytes before the slots: the node barrier's flags.
+constexpr std::size_t barrier_bytes = barrier_flag_count * sizeof(shared_flag);
+
 struct areas {
     MPI_Win win = MPI_WIN_NULL;
-    std::vector<char*> of_pe; // world PE -> its area mapped here, nullptr off this node
+    std::vector<char*> of_pe; // world PE -> its area mapped here (slots from barrier_bytes on), nullptr off this node
     std::size_t slot_bytes = 0;
     int node_size = 0;
     std::uint64_t free_slots = 0; // bit s set: slot s of our area is free
@@ -36,8 +39,8 @@ void create(runtime& rt)
     // Each PE's area on pages of its own: no line is shared between two PEs' areas.
     OSHMPI_MPI(MPI_Info_set(info, "alloc_shared_noncontig", "true"));
     char* mine = nullptr;
-    int rc = MPI_Win_allocate_shared(static_cast<MPI_Aint>(made->slot_bytes * max_slots), 1, info, rt.node, &mine,
-                                     &made->win);
+    int rc = MPI_Win_allocate_shared(static_cast<MPI_Aint>(barrier_bytes + made->slot_bytes * max_slots), 1, info,
+                                     rt.node, &mine, &made->win);
     MPI_Info_free(&info);
     OSHMPI_MPI(rc);
     made->of_pe.assign(static_cast<std::size_t>(rt.n_pes), nullptr);
@@ -50,6 +53,10 @@ void create(runtime& rt)
         OSHMPI_MPI(MPI_Win_shared_query(made->win, node_rank, &size, &disp_unit, &base));
         made->of_pe[static_cast<std::size_t>(pe)] = base;
     }
+    // The node barrier's flags are ours to zero. No PE raises one before its first node barrier,
+    // which comes after attach(TEAM_WORLD): that attach's allreduce over every PE of the node (the
+    // node barrier serves only jobs on one node) completes after every PE has zeroed its flags here.
+    std::memset(mine, 0, barrier_bytes);
     made->free_slots = ~std::uint64_t{0};
     static_assert(max_slots == 64, "free_slots is one 64-bit mask");
     the_areas = made.release();
@@ -58,6 +65,12 @@ void create(runtime& rt)
 bool available() noexcept
 {
     return the_areas != nullptr;
+}
+
+shared_flag* barrier_flags(int pe) noexcept
+{
+    if (the_areas == nullptr) return nullptr;
+    return reinterpret_cast<shared_flag*>(the_areas->of_pe[static_cast<std::size_t>(pe)]);
 }
 
 void destroy()
@@ -91,7 +104,7 @@ void attach(team& t)
     t.shm_ring_taken = 0;
     t.shm_member.clear();
     for (int pe : t.world_pe)
-        t.shm_member.emplace_back(the_areas->of_pe[static_cast<std::size_t>(pe)] +
+        t.shm_member.emplace_back(the_areas->of_pe[static_cast<std::size_t>(pe)] + barrier_bytes +
                                       static_cast<std::size_t>(slot) * the_areas->slot_bytes,
                                   the_areas->node_size);
     // A slot may have served another team before: its flags hold that team's numbers. Zero ours,

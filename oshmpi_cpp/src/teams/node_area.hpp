@@ -95,6 +95,12 @@ private:
 
 // Allocates the areas (collective over rt.node). Skipped with OSHMPI_TRANSPORT=mpi.
 void create(runtime& rt);
+
+// Each area starts with the flags of the node barrier (core/node_barrier.cpp), so that start-up
+// allocates one shared window fewer: `barrier_flag_count` flags of world PE `pe`, as mapped here,
+// zeroed by their owner in create() (nullptr when the areas do not exist or `pe` is off this node).
+inline constexpr std::size_t barrier_flag_count = 16;
+[[nodiscard]] shared_flag* barrier_flags(int pe) noexcept;
 // Frees them (collective over rt.node; finalize, before rt.node is freed).
 void destroy();
 
