@@ -301,7 +301,7 @@ thread_level init_thread(thread_level requested, MPI_Comm world_comm)
 
     the_runtime = std::move(rt);
     try {
-        create_heap(*the_runtime);
+        create_heap(*the_runtime, node_area::bytes_needed(*the_runtime));
         create_context_pool(*the_runtime);
         create_predefined_teams(*the_runtime);
         start_progress_agent(*the_runtime);

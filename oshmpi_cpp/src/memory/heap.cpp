@@ -56,7 +56,7 @@ std::size_t heap_base_alignment(std::size_t heap_size) noexcept
     return alignment;
 }
 
-void create_heap(runtime& rt)
+void create_heap(runtime& rt, std::size_t control_bytes)
 {
     check_heap_fits(rt, rt.env.symmetric_size);
     auto seg = std::make_unique<segment>();
@@ -65,7 +65,7 @@ void create_heap(runtime& rt)
     // address; we over-allocate and start every PE's heap at an address aligned to base_alignment
     // in that PE's own address space, so an aligned offset is an aligned address everywhere.
     const std::size_t base_alignment = heap_base_alignment(seg->size);
-    const std::size_t padded = seg->size + base_alignment;
+    const std::size_t padded = control_bytes + seg->size + base_alignment;
 
     // The memory comes from a shared-memory window on the node, so that PEs on this node can load
     // and store each other's heaps; expose() then gives it an RMA window over every PE (this one
@@ -93,8 +93,9 @@ void create_heap(runtime& rt)
              seg->size);
     OSHMPI_MPI(MPI_Win_set_errhandler(seg->shared_win, MPI_ERRORS_RETURN));
 
+    // Our control bytes first, then the heap from the next aligned address.
     auto address = reinterpret_cast<std::uintptr_t>(raw);
-    auto pad = static_cast<long>(((address + base_alignment - 1) & ~(base_alignment - 1)) - address);
+    auto pad = static_cast<long>(((address + control_bytes + base_alignment - 1) & ~(base_alignment - 1)) - address);
     seg->base = raw + pad;
     std::vector<long> pads(static_cast<std::size_t>(rt.n_pes));
     MPI_Request request;
@@ -102,6 +103,7 @@ void create_heap(runtime& rt)
     complete(request); // yields: see core/setup.cpp's map_node_ranks
 
     seg->peer_base.assign(static_cast<std::size_t>(rt.n_pes), nullptr);
+    std::vector<char*> control_of_pe(static_cast<std::size_t>(rt.n_pes), nullptr);
     for (int pe = 0; pe < rt.n_pes; ++pe) {
         int node_rank = rt.node_rank_of_pe[static_cast<std::size_t>(pe)];
         if (node_rank < 0) continue;
@@ -110,6 +112,7 @@ void create_heap(runtime& rt)
         char* base = nullptr;
         OSHMPI_MPI(MPI_Win_shared_query(seg->shared_win, node_rank, &size, &disp_unit, &base));
         seg->peer_base[static_cast<std::size_t>(pe)] = base + pads[static_cast<std::size_t>(pe)];
+        if (control_bytes != 0) control_of_pe[static_cast<std::size_t>(pe)] = base;
     }
     // Our heap starts `pad` bytes into our part of the shared window: the displacement base there.
     seg->shared_start.assign(pads.begin(), pads.end());
@@ -118,7 +121,7 @@ void create_heap(runtime& rt)
     expose(*seg, rt.world);
 
     std::size_t capacity = seg->size;
-    the_heap.emplace(symmetric_heap{seg.get(), heap_allocator(capacity), base_alignment});
+    the_heap.emplace(symmetric_heap{seg.get(), heap_allocator(capacity), base_alignment, std::move(control_of_pe)});
     segments().add(std::move(seg));
 }
 
@@ -128,6 +131,12 @@ void destroy_heap()
     auto seg = segments().remove(the_heap->seg);
     if (seg) release_windows(*seg);
     the_heap.reset();
+}
+
+char* heap_control_area(int pe) noexcept
+{
+    if (!the_heap) return nullptr;
+    return the_heap->control_of_pe[static_cast<std::size_t>(pe)];
 }
 
 } // namespace oshmpi::detail

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <vector>
 
 #include "core/runtime.hpp"
 #include "memory/allocator.hpp"
@@ -19,13 +20,19 @@ namespace oshmpi::detail {
 struct symmetric_heap {
     segment* seg;
     heap_allocator allocator;
-    std::size_t base_alignment; // heap_base_alignment(seg->size)
+    std::size_t base_alignment;      // heap_base_alignment(seg->size)
+    std::vector<char*> control_of_pe; // world PE -> its control bytes mapped here (see create_heap)
 };
 
-// Allocates env.symmetric_size bytes on every PE and registers the segment. Collective.
-void create_heap(runtime& rt);
+// Allocates env.symmetric_size bytes on every PE and registers the segment. `control_bytes` more
+// on every PE, in front of its heap and outside the segment, are node-shared memory for the
+// runtime's own flags (teams/node_area.hpp): one shared window at start-up instead of two, each of
+// which costs tens of milliseconds with more PEs than cores. Collective.
+void create_heap(runtime& rt, std::size_t control_bytes = 0);
 void destroy_heap();
 // The heap of the running runtime (create_heap must have run).
 symmetric_heap& heap();
+// World PE `pe`'s control bytes (create_heap), as mapped here: nullptr off this node or when none.
+[[nodiscard]] char* heap_control_area(int pe) noexcept;
 
 } // namespace oshmpi::detail

@@ -6,6 +6,7 @@
 
 #include "core/error.hpp"
 #include "core/progress.hpp"
+#include "memory/heap.hpp"
 #include "teams/team.hpp"
 
 namespace oshmpi::detail::node_area {
@@ -16,7 +17,6 @@ namespace {
 constexpr std::size_t barrier_bytes = barrier_flag_count * sizeof(shared_flag);
 
 struct areas {
-    MPI_Win win = MPI_WIN_NULL;
     std::vector<char*> of_pe; // world PE -> its area mapped here (slots from barrier_bytes on), nullptr off this node
     std::size_t slot_bytes = 0;
     int node_size = 0;
@@ -27,32 +27,22 @@ areas* the_areas = nullptr;
 
 } // namespace
 
+std::size_t bytes_needed(const runtime& rt) noexcept
+{
+    if (!rt.rma_in_shared_memory) return 0;
+    return barrier_bytes + slot_view::bytes_for(static_cast<std::size_t>(rt.node_pes)) * max_slots;
+}
+
 void create(runtime& rt)
 {
     if (the_areas != nullptr || !rt.rma_in_shared_memory) return;
+    char* mine = heap_control_area(rt.my_pe);
+    if (mine == nullptr) return; // the heap holds no room for us: MPI collectives
     auto made = std::make_unique<areas>();
     made->node_size = rt.node_pes;
     made->slot_bytes = slot_view::bytes_for(static_cast<std::size_t>(made->node_size));
-
-    MPI_Info info;
-    OSHMPI_MPI(MPI_Info_create(&info));
-    // Each PE's area on pages of its own: no line is shared between two PEs' areas.
-    OSHMPI_MPI(MPI_Info_set(info, "alloc_shared_noncontig", "true"));
-    char* mine = nullptr;
-    int rc = MPI_Win_allocate_shared(static_cast<MPI_Aint>(barrier_bytes + made->slot_bytes * max_slots), 1, info,
-                                     rt.node, &mine, &made->win);
-    MPI_Info_free(&info);
-    OSHMPI_MPI(rc);
     made->of_pe.assign(static_cast<std::size_t>(rt.n_pes), nullptr);
-    for (int pe = 0; pe < rt.n_pes; ++pe) {
-        int node_rank = rt.node_rank_of_pe[static_cast<std::size_t>(pe)];
-        if (node_rank < 0) continue;
-        MPI_Aint size = 0;
-        int disp_unit = 0;
-        char* base = nullptr;
-        OSHMPI_MPI(MPI_Win_shared_query(made->win, node_rank, &size, &disp_unit, &base));
-        made->of_pe[static_cast<std::size_t>(pe)] = base;
-    }
+    for (int pe = 0; pe < rt.n_pes; ++pe) made->of_pe[static_cast<std::size_t>(pe)] = heap_control_area(pe);
     // The node barrier's flags are ours to zero. No PE raises one before its first node barrier,
     // which comes after attach(TEAM_WORLD): that attach's allreduce over every PE of the node (the
     // node barrier serves only jobs on one node) completes after every PE has zeroed its flags here.
@@ -76,8 +66,7 @@ shared_flag* barrier_flags(int pe) noexcept
 void destroy()
 {
     if (the_areas == nullptr) return;
-    MPI_Win_free(&the_areas->win);
-    delete the_areas;
+    delete the_areas; // the memory goes with the heap's window
     the_areas = nullptr;
 }
 

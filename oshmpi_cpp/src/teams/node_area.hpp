@@ -1,6 +1,7 @@
 // The node-shared control area of the team collectives: every PE owns one, every PE of its node
-// maps all of them. It holds a fixed number of slots; each team whose members all share this node
-// holds one slot, the same number on every member, and in that slot of each member's area:
+// maps all of them (they lie in front of each PE's heap, in the heap's shared window). It holds a
+// fixed number of slots; each team whose members all share this node holds one slot, the same
+// number on every member, and in that slot of each member's area:
 //   - a flag per member (team number), which only that member raises: "my part of collective
 //     number e has reached you" (e counts the flag rounds of the team's collectives);
 //   - two flags per member (alternating by collective) that carry a small payload in their line;
@@ -93,7 +94,11 @@ private:
     std::size_t members_ = 0;
 };
 
-// Allocates the areas (collective over rt.node). Skipped with OSHMPI_TRANSPORT=mpi.
+// The bytes every PE's area takes: the heap holds them in front of itself (memory/heap.hpp's
+// control bytes), so the areas cost no window of their own. 0 with OSHMPI_TRANSPORT=mpi.
+[[nodiscard]] std::size_t bytes_needed(const runtime& rt) noexcept;
+// Maps the areas from the heap's control bytes (local; after create_heap). Skipped with
+// OSHMPI_TRANSPORT=mpi.
 void create(runtime& rt);
 
 // Each area starts with the flags of the node barrier (core/node_barrier.cpp), so that start-up
@@ -101,7 +106,7 @@ void create(runtime& rt);
 // zeroed by their owner in create() (nullptr when the areas do not exist or `pe` is off this node).
 inline constexpr std::size_t barrier_flag_count = 16;
 [[nodiscard]] shared_flag* barrier_flags(int pe) noexcept;
-// Frees them (collective over rt.node; finalize, before rt.node is freed).
+// Forgets them (local; finalize; their memory goes with the heap).
 void destroy();
 
 // Whether the areas exist on this PE (not with OSHMPI_TRANSPORT=mpi).
