@@ -152,6 +152,15 @@ void flush_local_watched(MPI_Win win, int pe)
     OSHMPI_MPI(MPI_Win_flush_local(pe, win));
 }
 
+MPI_Comm nonblocking_dup(MPI_Comm comm)
+{
+    MPI_Comm copy = MPI_COMM_NULL;
+    MPI_Request request;
+    OSHMPI_MPI(MPI_Comm_idup(comm, &copy, &request));
+    complete(request);
+    return copy;
+}
+
 void mpi_barrier(MPI_Comm comm)
 {
     if (waits_spin_in_mpi()) {

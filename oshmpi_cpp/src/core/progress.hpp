@@ -47,5 +47,7 @@ void barrier(MPI_Comm comm);
 // The barrier for communicators that span nodes: MPI_Barrier when waits may spin in MPI, else
 // MPI_Ibarrier driven by complete().
 void mpi_barrier(MPI_Comm comm);
+// A duplicate of `comm`: MPI_Comm_idup driven by complete(), which yields (MPI_Comm_dup spins).
+[[nodiscard]] MPI_Comm nonblocking_dup(MPI_Comm comm);
 
 } // namespace oshmpi::detail

@@ -283,11 +283,7 @@ thread_level init_thread(thread_level requested, MPI_Comm world_comm)
     }
     rt->level = std::min(requested, from_mpi(provided));
 
-    {
-        MPI_Request request;
-        OSHMPI_MPI(MPI_Comm_idup(world_comm, &rt->world, &request));
-        complete(request);
-    }
+    rt->world = nonblocking_dup(world_comm);
     OSHMPI_MPI(MPI_Comm_set_errhandler(rt->world, MPI_ERRORS_RETURN));
     OSHMPI_MPI(MPI_Comm_rank(rt->world, &rt->my_pe));
     OSHMPI_MPI(MPI_Comm_size(rt->world, &rt->n_pes));

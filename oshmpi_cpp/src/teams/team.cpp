@@ -33,15 +33,6 @@ std::unordered_map<const team*, std::unique_ptr<team>>& live_teams()
 team* world_team = nullptr;
 team* shared_team = nullptr;
 
-MPI_Comm nonblocking_dup(MPI_Comm comm)
-{
-    MPI_Comm copy = MPI_COMM_NULL;
-    MPI_Request request;
-    OSHMPI_MPI(MPI_Comm_idup(comm, &copy, &request));
-    complete(request);
-    return copy;
-}
-
 constexpr long every_config_bit = team_num_contexts;
 
 } // namespace
