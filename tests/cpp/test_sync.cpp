@@ -1,7 +1,9 @@
 // Point-to-point synchronization and barriers.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdint>
+#include <thread>
 #include <vector>
 
 #include <oshmpi/shmem.hpp>
@@ -78,6 +80,39 @@ TEST(Barrier, BarrierAllCompletesPendingPuts)
         for (int pe = 0; pe < npes(); ++pe) ASSERT_EQ(slots[pe], round * 100 + pe) << "round " << round;
         oshmpi::barrier_all();
     }
+}
+
+// Keeps this PE late for a while: a short sleep now and then (waiters may go to sleep), else a few
+// yields (waiters spin or yield).
+static void be_late(int round)
+{
+    if (round % 7 == 0) std::this_thread::sleep_for(std::chrono::microseconds(50));
+    else
+        for (int i = 0; i < 3; ++i) std::this_thread::yield();
+}
+
+// Barriers back to back with each PE late in turn: each still orders every PE's puts before
+// everyone's reads, though a barrier's flags are raised again as soon as it is over and a waiter
+// spins or yields depending on where the late PE runs (shared_flag.hpp's await_all). Two sets of
+// slots alternate, so a PE that races into the next round cannot overwrite what a slower one is
+// still checking.
+TEST(Barrier, BackToBackWithALatePe)
+{
+    const int n = npes();
+    oshmpi::symmetric_array<int> slots(2 * static_cast<std::size_t>(n));
+    for (int i = 0; i < 2 * n; ++i) slots[i] = 0;
+    oshmpi::barrier_all();
+    int wrong = 0;
+    for (int round = 1; round <= 600; ++round) {
+        int* set = slots.data() + (round % 2) * n;
+        if (me() == round % n) be_late(round);
+        for (int pe = 0; pe < n; ++pe) oshmpi::p(set + me(), round, pe);
+        oshmpi::barrier_all();
+        for (int pe = 0; pe < n; ++pe)
+            if (set[pe] != round) ++wrong;
+    }
+    EXPECT_EQ(wrong, 0);
+    oshmpi::barrier_all();
 }
 
 TEST(Barrier, SyncAllPublishesLocalStores)

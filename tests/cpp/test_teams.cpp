@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <thread>
 #include <vector>
 
 #include <oshmpi/shmem.hpp>
@@ -318,6 +319,34 @@ TEST(Teams, TeamSyncPublishesLocalStores)
             EXPECT_EQ(oshmpi::g(slot.data(), right_world), round * 100 + right_world);
             oshmpi::team_sync(even);
         }
+    }
+    if (even != nullptr) oshmpi::team_destroy(even);
+    oshmpi::barrier_all();
+}
+
+// team_sync back to back, on TEAM_WORLD and on a split team, with each member late in turn: every
+// sync still publishes each member's stores (two slots alternate, so a member that races into the
+// next round cannot overwrite what a slower one still reads).
+TEST(Teams, BackToBackTeamSyncsWithALateMember)
+{
+    oshmpi::symmetric_array<int> slots(2);
+    slots[0] = slots[1] = 0;
+    oshmpi::team* even = oshmpi::team_split_strided(oshmpi::team_world(), 0, 2, (npes() + 1) / 2);
+    for (oshmpi::team* t : {oshmpi::team_world(), even}) {
+        oshmpi::barrier_all();
+        if (t == nullptr) continue;
+        const int n = oshmpi::team_n_pes(t);
+        const int right = oshmpi::team_translate_pe(t, (oshmpi::team_my_pe(t) + 1) % n, oshmpi::team_world());
+        int wrong = 0;
+        for (int round = 1; round <= 300; ++round) {
+            if (oshmpi::team_my_pe(t) == round % n)
+                for (int i = 0; i < 3; ++i) std::this_thread::yield();
+            slots[round % 2] = round * 10 + me();
+            oshmpi::team_sync(t);
+            if (oshmpi::g(slots.data() + round % 2, right) != round * 10 + right) ++wrong;
+        }
+        EXPECT_EQ(wrong, 0);
+        oshmpi::team_sync(t);
     }
     if (even != nullptr) oshmpi::team_destroy(even);
     oshmpi::barrier_all();

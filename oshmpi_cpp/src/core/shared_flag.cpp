@@ -12,6 +12,7 @@
 #include "core/progress.hpp"
 #include "core/progress_agent.hpp"
 #include "core/runtime.hpp"
+#include "core/whereabouts.hpp"
 #include "memory/segment.hpp"
 
 namespace oshmpi::detail {
@@ -113,6 +114,54 @@ void await(shared_flag& flag, std::uint32_t sequence)
         poke_progress();
     }
     flag.sleeping.fetch_sub(1, std::memory_order_relaxed);
+}
+
+namespace {
+
+// How many polls (~40 ns each) await_all spins while no writer it waits for needs our core, before
+// it yields once anyway: whereabouts are a hint (the kernel moves PEs, and a writer on another
+// core may have lost it to a process outside the job). About three context switches' worth.
+constexpr unsigned polls_beside_writers = 128;
+
+// await_all's first phase: returns once every flag has reached `sequence` or the yield window is
+// over (the awaits that follow then finish the wait). Flags before `first` have been seen raised.
+void wait_beside_writers(std::span<const awaited_flag> flags, std::uint32_t sequence)
+{
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::nanoseconds(yield_window_ns);
+    unsigned core = note_my_core();
+    std::size_t first = 0;
+    unsigned polls = 0;
+    for (unsigned yields = 0;;) {
+        while (first < flags.size() && reached(flags[first].flag->sequence.load(std::memory_order_acquire), sequence))
+            ++first;
+        if (first == flags.size()) return;
+        bool writer_here = false;
+        for (std::size_t i = first; i < flags.size() && !writer_here; ++i)
+            writer_here = !reached(flags[i].flag->sequence.load(std::memory_order_relaxed), sequence) &&
+                          last_ran_on(flags[i].writer, core);
+        if (!writer_here && polls < polls_beside_writers) {
+            ++polls;
+            cpu_relax();
+            continue;
+        }
+        polls = 0;
+        if (++yields % 16 == 0) poke_progress();
+        timed_yield();
+        core = note_my_core();
+        if (crowded() || std::chrono::steady_clock::now() >= deadline) return;
+    }
+}
+
+} // namespace
+
+// Measured, barrier_all at 4 PEs on 2 cores: 4.1 -> 2.3 us (one context switch per core per
+// barrier, where yielding at once took about three).
+void await_all(std::span<const awaited_flag> flags, std::uint32_t sequence)
+{
+    // Where every PE has a core every writer runs, and await's own spinning is the right wait;
+    // when the machine is crowded or MPI may target us, await's phases handle it (see await).
+    if (!waits_spin_in_mpi() && !crowded() && !mpi_may_target_us()) wait_beside_writers(flags, sequence);
+    for (const awaited_flag& f : flags) await(*f.flag, sequence);
 }
 
 } // namespace oshmpi::detail

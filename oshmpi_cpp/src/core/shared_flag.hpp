@@ -9,11 +9,14 @@
 // A wait spins while the writer can be running on another core, then yields, then sleeps on the
 // flag with a futex (the writer wakes it), waking every 200 us to poke MPI progress. When other
 // PEs may reach us through MPI (a segment some PE does not map) it polls MPI and yields instead.
+// A wait for several flags whose writers are known (await_all) yields only to a writer that needs
+// our core.
 #pragma once
 
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <span>
 
 namespace oshmpi::detail {
 
@@ -53,6 +56,20 @@ void wake_if_sleeping(shared_flag& flag) noexcept;
 
 // Returns once the flag has reached `sequence`, with acquire ordering.
 void await(shared_flag& flag, std::uint32_t sequence);
+
+// A flag to wait for and the world PE that raises it.
+struct awaited_flag {
+    shared_flag* flag = nullptr;
+    int writer = -1;
+};
+
+// Returns once every flag has reached `sequence`, with acquire ordering: await() on each, except
+// that with more PEs than cores it first spins while every writer still to raise its flag last ran
+// on another core, and yields only while one last ran on ours (core/whereabouts.hpp), so a wait
+// costs a context switch only where one is due. For waits whose writers raise without waiting for
+// anyone first (each member raises all its flags of a round before it waits): a writer that
+// itself waited for a PE queued on our core would keep us spinning until the spin budget is spent.
+void await_all(std::span<const awaited_flag> flags, std::uint32_t sequence);
 
 // Whether another PE may reach our memory through MPI while we wait (then waits never sleep).
 [[nodiscard]] bool mpi_may_target_us() noexcept;

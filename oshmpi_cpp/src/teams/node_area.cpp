@@ -13,11 +13,13 @@ namespace oshmpi::detail::node_area {
 
 namespace {
 
-// Bytes before the slots: the node barrier's flags.
+// Bytes before the slots: the node barrier's flags, then the whereabouts line.
 constexpr std::size_t barrier_bytes = barrier_flag_count * sizeof(shared_flag);
+constexpr std::size_t header_bytes = barrier_bytes + sizeof(whereabouts);
+static_assert(header_bytes % 1024 == 0, "slots start on the boundaries they had before whereabouts");
 
 struct areas {
-    std::vector<char*> of_pe; // world PE -> its area mapped here (slots from barrier_bytes on), nullptr off this node
+    std::vector<char*> of_pe; // world PE -> its area mapped here (slots from header_bytes on), nullptr off this node
     std::size_t slot_bytes = 0;
     int node_size = 0;
     std::uint64_t free_slots = 0; // bit s set: slot s of our area is free
@@ -30,7 +32,7 @@ areas* the_areas = nullptr;
 std::size_t bytes_needed(const runtime& rt) noexcept
 {
     if (!rt.rma_in_shared_memory) return 0;
-    return barrier_bytes + slot_view::bytes_for(static_cast<std::size_t>(rt.node_pes)) * max_slots;
+    return header_bytes + slot_view::bytes_for(static_cast<std::size_t>(rt.node_pes)) * max_slots;
 }
 
 void create(runtime& rt)
@@ -43,10 +45,11 @@ void create(runtime& rt)
     made->slot_bytes = slot_view::bytes_for(static_cast<std::size_t>(made->node_size));
     made->of_pe.assign(static_cast<std::size_t>(rt.n_pes), nullptr);
     for (int pe = 0; pe < rt.n_pes; ++pe) made->of_pe[static_cast<std::size_t>(pe)] = heap_control_area(pe);
-    // The node barrier's flags are ours to zero. No PE raises one before its first node barrier,
-    // which comes after attach(TEAM_WORLD): that attach's allreduce over every PE of the node (the
-    // node barrier serves only jobs on one node) completes after every PE has zeroed its flags here.
-    std::memset(mine, 0, barrier_bytes);
+    // The node barrier's flags and our whereabouts are ours to zero. No PE raises a flag before
+    // its first node barrier, which comes after attach(TEAM_WORLD): that attach's allreduce over
+    // every PE of the node (the node barrier serves only jobs on one node) completes after every
+    // PE has zeroed its flags here. A whereabouts read before that is only a stale hint.
+    std::memset(mine, 0, header_bytes);
     made->free_slots = ~std::uint64_t{0};
     static_assert(max_slots == 64, "free_slots is one 64-bit mask");
     the_areas = made.release();
@@ -61,6 +64,13 @@ shared_flag* barrier_flags(int pe) noexcept
 {
     if (the_areas == nullptr) return nullptr;
     return reinterpret_cast<shared_flag*>(the_areas->of_pe[static_cast<std::size_t>(pe)]);
+}
+
+whereabouts* whereabouts_of(int pe) noexcept
+{
+    if (the_areas == nullptr) return nullptr;
+    char* area = the_areas->of_pe[static_cast<std::size_t>(pe)];
+    return area == nullptr ? nullptr : reinterpret_cast<whereabouts*>(area + barrier_bytes);
 }
 
 void destroy()
@@ -93,13 +103,20 @@ void attach(team& t)
     t.shm_ring_taken = 0;
     t.shm_member.clear();
     for (int pe : t.world_pe)
-        t.shm_member.emplace_back(the_areas->of_pe[static_cast<std::size_t>(pe)] + barrier_bytes +
+        t.shm_member.emplace_back(the_areas->of_pe[static_cast<std::size_t>(pe)] + header_bytes +
                                       static_cast<std::size_t>(slot) * the_areas->slot_bytes,
                                   the_areas->node_size);
+    const slot_view& mine = t.shm_member[static_cast<std::size_t>(t.my_pe)];
+    for (auto* list : {&t.shm_flags_in, &t.shm_carriers_in[0], &t.shm_carriers_in[1]}) list->clear();
+    for (int m = 0; m < t.n_pes; ++m) {
+        if (m == t.my_pe) continue;
+        const int writer = t.world_pe[static_cast<std::size_t>(m)];
+        t.shm_flags_in.push_back({&mine.flag_from(m), writer});
+        for (unsigned parity : {0U, 1U}) t.shm_carriers_in[parity].push_back({&mine.carrier_from(parity, m), writer});
+    }
     // A slot may have served another team before: its flags hold that team's numbers. Zero ours,
     // and let nobody raise a flag here before every member has zeroed its own.
-    char* own = t.shm_member[static_cast<std::size_t>(t.my_pe)].base();
-    std::memset(own, 0, the_areas->slot_bytes);
+    std::memset(mine.base(), 0, the_areas->slot_bytes);
     mpi_barrier(t.comm);
 }
 
@@ -109,6 +126,7 @@ void detach(team& t)
     the_areas->free_slots |= std::uint64_t{1} << t.shm_slot;
     t.shm_slot = -1;
     t.shm_member.clear();
+    for (auto* list : {&t.shm_flags_in, &t.shm_carriers_in[0], &t.shm_carriers_in[1]}) list->clear();
 }
 
 } // namespace oshmpi::detail::node_area

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/node_barrier.hpp"
 #include "core/shared_flag.hpp"
 #include "memory/segment.hpp"
 #include "teams/checks.hpp"
@@ -57,10 +58,11 @@ void wait_for(const team& t, int m, std::uint32_t epoch)
     await(slot_of(t, t.my_pe).flag_from(m), epoch);
 }
 
+// Waits until every other member has raised its flag in our slot to `epoch`. Every member raises
+// its flags of a round before it waits for any (await_all's condition).
 void wait_for_all(const team& t, std::uint32_t epoch)
 {
-    for (int m = 0; m < t.n_pes; ++m)
-        if (m != t.my_pe) wait_for(t, m, epoch);
+    await_all(t.shm_flags_in, epoch);
 }
 
 void signal_all(const team& t, std::uint32_t epoch) noexcept
@@ -80,12 +82,17 @@ void carry_to_all(const team& t, unsigned parity, const void* payload, std::size
     }
 }
 
-// Waits until member `m`'s carrier flag in our slot reaches `epoch`; returns its payload.
-const unsigned char* carried_from(const team& t, unsigned parity, int m, std::uint32_t epoch)
+// Waits until every other member's carrier flag in our slot reaches `epoch` (each raises all its
+// carriers before it waits: await_all's condition).
+void await_carriers(const team& t, unsigned parity, std::uint32_t epoch)
 {
-    shared_flag& line = slot_of(t, t.my_pe).carrier_from(parity, m);
-    await(line, epoch);
-    return line.payload;
+    await_all(t.shm_carriers_in[parity], epoch);
+}
+
+// Member `m`'s payload in our slot, once await_carriers has returned.
+const unsigned char* carried_from(const team& t, unsigned parity, int m) noexcept
+{
+    return slot_of(t, t.my_pe).carrier_from(parity, m).payload;
 }
 
 // Deferring the wake-ups to here is safe: every member raises all its carrier flags before it
@@ -219,11 +226,11 @@ void fcollect(team& t, void* dest, const void* source, std::size_t nbytes)
         // others' blocks into its own dest, so no dest line is written by two members.
         const unsigned parity = t.shm_carried++ & 1U;
         carry_to_all(t, parity, source, nbytes, epoch);
-        for (int k = 1; k < t.n_pes; ++k) {
+        await_carriers(t, parity, epoch);
+        for (int k = 1; k < t.n_pes && nbytes != 0; ++k) {
             int m = member_after(t, k);
-            const unsigned char* block = carried_from(t, parity, m, epoch);
-            const std::size_t at = static_cast<std::size_t>(m) * nbytes;
-            if (nbytes != 0) std::memcpy(static_cast<char*>(dest) + at, block, nbytes);
+            std::memcpy(static_cast<char*>(dest) + static_cast<std::size_t>(m) * nbytes, carried_from(t, parity, m),
+                        nbytes);
         }
         finish_carrying(t, parity);
         return;
@@ -341,12 +348,9 @@ void reduce(team& t, const reduction& r, void* dest, const void* source, std::si
         alignas(16) unsigned char own[node_area::carried_bytes];
         if (nbytes != 0) std::memcpy(own, source, nbytes);
         carry_to_all(t, parity, nbytes != 0 ? own : source, nbytes, epoch);
-        auto part = [&](int m) -> const void* {
-            return m == t.my_pe ? own : carried_from(t, parity, m, epoch);
-        };
-        if (nbytes == 0) {
-            for (int m = 0; m < t.n_pes; ++m) part(m);
-        } else {
+        await_carriers(t, parity, epoch);
+        auto part = [&](int m) -> const void* { return m == t.my_pe ? own : carried_from(t, parity, m); };
+        if (nbytes != 0) {
             alignas(16) unsigned char result[node_area::carried_bytes];
             std::memcpy(result, part(0), nbytes);
             for (int m = 1; m < t.n_pes; ++m) reduce_local(part(m), result, nreduce, r);
@@ -365,17 +369,11 @@ void reduce(team& t, const reduction& r, void* dest, const void* source, std::si
             if (nbytes != 0) std::memcpy(slot_of(t, m).stage(parity, t.my_pe), source, nbytes);
             if (m != t.my_pe) signal(t, m, epoch);
         }
-        if (nbytes == 0) {
-            wait_for_all(t, epoch);
-            return;
-        }
+        wait_for_all(t, epoch);
+        if (nbytes == 0) return;
         const slot_view& mine = slot_of(t, t.my_pe);
-        if (t.my_pe != 0) wait_for(t, 0, epoch);
         std::memcpy(dest, mine.stage(parity, 0), nbytes);
-        for (int m = 1; m < t.n_pes; ++m) {
-            if (m != t.my_pe) wait_for(t, m, epoch);
-            reduce_local(mine.stage(parity, m), dest, nreduce, r);
-        }
+        for (int m = 1; m < t.n_pes; ++m) reduce_local(mine.stage(parity, m), dest, nreduce, r);
         return;
     }
 
@@ -430,13 +428,12 @@ void reduce_into_first(team& t, MPI_Op op, MPI_Datatype type, std::size_t elem_s
     // Member 0 reads the sources in place, in the order of node_coll::reduce's staged form:
     // dest = s[n-1] op (... op (s[1] op s[0])).
     if (nbytes != 0 && dest != source) std::memcpy(dest, source, nbytes);
-    const segment* seg = nbytes != 0 ? &segment_of(source) : nullptr;
-    for (int m = 1; m < t.n_pes; ++m) {
-        wait_for(t, m, all_in);
-        if (nbytes != 0)
-            reduce_local(at_member(t, *seg, static_cast<const char*>(source), m), dest, nreduce,
-                         {op, type, elem_size, nullptr});
-    }
+    wait_for_all(t, all_in);
+    if (nbytes == 0) return;
+    const segment& seg = segment_of(source);
+    for (int m = 1; m < t.n_pes; ++m)
+        reduce_local(at_member(t, seg, static_cast<const char*>(source), m), dest, nreduce,
+                     {op, type, elem_size, nullptr});
 }
 
 void gather_into_first(team& t, void* dest, const void* source, std::size_t nbytes, std::size_t offset)
@@ -455,6 +452,13 @@ void sync(team& t)
 {
     if (t.n_pes == 1) {
         std::atomic_thread_fence(std::memory_order_seq_cst);
+        return;
+    }
+    if (t.n_pes <= flat_barrier_most_pes) {
+        // Flat, as the node barrier (core/node_barrier.hpp): one round.
+        const std::uint32_t epoch = ++t.shm_epoch;
+        signal_all(t, epoch);
+        wait_for_all(t, epoch);
         return;
     }
     // Dissemination: in round r we signal member me + 2^r and wait for member me - 2^r. The writers

@@ -31,6 +31,11 @@ struct team {
     std::uint32_t shm_rung = 0;       // broadcasts carried in the members' rings so far
     std::uint32_t shm_ring_taken = 0; // every member has taken at least this many of them in
     std::vector<detail::node_area::slot_view> shm_member; // member i's slot, mapped here
+    // What a member waits for in the rounds where every member raises before it waits, with each
+    // flag's writer (shared_flag.hpp's await_all): the other members' flags in our slot, and their
+    // carrier flags by parity.
+    std::vector<detail::awaited_flag> shm_flags_in;
+    std::vector<detail::awaited_flag> shm_carriers_in[2];
 
     // Two-stage collectives (teams/node_stage.hpp), when the members span nodes and some node
     // holds several of them:
