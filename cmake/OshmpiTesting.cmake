@@ -42,4 +42,15 @@ function(oshmpi_apply_mpi_test_environment)
   if(dir_tests AND OSHMPI_MPI_TEST_ENVIRONMENT)
     set_property(TEST ${dir_tests} APPEND PROPERTY ENVIRONMENT ${OSHMPI_MPI_TEST_ENVIRONMENT})
   endif()
+  # Open MPI 4.1's launchers share one session directory per user under /tmp, and one that exits
+  # removes it while another is creating its own inside ("A call to mkdir was unable to create
+  # the desired directory", seen about once in 700 launches with ctest -j2): each test gets a base
+  # of its own.
+  if(OSHMPI_MPI_FAMILY STREQUAL "openmpi")
+    foreach(t IN LISTS dir_tests)
+      set(base "${PROJECT_BINARY_DIR}/ompi-sessions/${t}")
+      file(MAKE_DIRECTORY "${base}")
+      set_property(TEST ${t} APPEND PROPERTY ENVIRONMENT "OMPI_MCA_orte_tmpdir_base=${base}")
+    endforeach()
+  endif()
 endfunction()

@@ -126,9 +126,66 @@ void check_job_settings_agree(const runtime& rt)
                  settings[i].name, settings[i].value.c_str(), rt.my_pe);
 }
 
+// Whether the launcher says every process of MPI_COMM_WORLD runs on our node (hydra's
+// MPI_LOCALNRANKS, Open MPI's OMPI_COMM_WORLD_LOCAL_SIZE) and rt.world is made of them. Then the
+// node communicator is a duplicate of rt.world, and init skips MPI_Comm_split_type, which with more
+// PEs than cores spins 50-100 ms (MPICH polls without yielding; a duplicate is nonblocking).
+bool launcher_says_one_node(const runtime& rt)
+{
+    const char* local = std::getenv("MPI_LOCALNRANKS");
+    if (local == nullptr) local = std::getenv("OMPI_COMM_WORLD_LOCAL_SIZE");
+    int world_size = 0;
+    OSHMPI_MPI(MPI_Comm_size(MPI_COMM_WORLD, &world_size));
+    if (local == nullptr || std::atoi(local) != world_size) return false;
+    // rt.world may come from elsewhere (an intercommunicator merged with another job's processes).
+    MPI_Group ours, launched;
+    OSHMPI_MPI(MPI_Comm_group(rt.world, &ours));
+    OSHMPI_MPI(MPI_Comm_group(MPI_COMM_WORLD, &launched));
+    std::vector<int> pes(static_cast<std::size_t>(rt.n_pes)), there(pes.size());
+    for (int pe = 0; pe < rt.n_pes; ++pe) pes[static_cast<std::size_t>(pe)] = pe;
+    OSHMPI_MPI(MPI_Group_translate_ranks(ours, rt.n_pes, pes.data(), launched, there.data()));
+    MPI_Group_free(&ours);
+    MPI_Group_free(&launched);
+    return std::none_of(there.begin(), there.end(), [](int rank) { return rank == MPI_UNDEFINED; });
+}
+
 void map_node_ranks(runtime& rt)
 {
-    OSHMPI_MPI(MPI_Comm_split_type(rt.world, MPI_COMM_TYPE_SHARED, rt.my_pe, MPI_INFO_NULL, &rt.node));
+    // One exchange first tells every PE which PEs share its machine and whether the launcher
+    // vouches for one node everywhere, so that all PEs choose alike how to make the node
+    // communicator. Nonblocking and driven by complete(), which yields: with more PEs than cores
+    // each blocking MPI call of init costs several ~8 ms time slices (MPICH spins),
+    // docs/benchmarks.md#start-up-with-more-pes-than-cores.
+    struct placement {
+        std::uint32_t host;
+        std::uint32_t one_node; // launcher_says_one_node
+    };
+    static_assert(sizeof(placement) == 2 * sizeof(std::uint32_t));
+    placement mine{host_hash(), launcher_says_one_node(rt) ? 1U : 0U};
+    std::vector<placement> all(static_cast<std::size_t>(rt.n_pes));
+    MPI_Request request;
+    OSHMPI_MPI(MPI_Iallgather(&mine, 2, MPI_UINT32_T, all.data(), 2, MPI_UINT32_T, rt.world, &request));
+    complete(request);
+    rt.machine_pes = static_cast<int>(
+        std::count_if(all.begin(), all.end(), [&](const placement& p) { return p.host == mine.host; }));
+    const bool vouched = std::all_of(all.begin(), all.end(), [&](const placement& p) {
+        return p.one_node == 1 && p.host == mine.host;
+    });
+
+    // Everyone must agree whether every PE is on one node: a job where some node holds fewer
+    // than all PEs uses MPI atomics everywhere.
+    bool everyone_on_node = true;
+    if (vouched) {
+        rt.node = nonblocking_dup(rt.world);
+    } else {
+        OSHMPI_MPI(MPI_Comm_split_type(rt.world, MPI_COMM_TYPE_SHARED, rt.my_pe, MPI_INFO_NULL, &rt.node));
+        int node_size = 0;
+        OSHMPI_MPI(MPI_Comm_size(rt.node, &node_size));
+        int whole = node_size == rt.n_pes ? 1 : 0;
+        OSHMPI_MPI(MPI_Iallreduce(MPI_IN_PLACE, &whole, 1, MPI_INT, MPI_LAND, rt.world, &request));
+        complete(request);
+        everyone_on_node = whole == 1;
+    }
     MPI_Group world_group, node_group;
     OSHMPI_MPI(MPI_Comm_group(rt.world, &world_group));
     OSHMPI_MPI(MPI_Comm_group(rt.node, &node_group));
@@ -142,26 +199,6 @@ void map_node_ranks(runtime& rt)
     for (int& rank : rt.node_rank_of_pe)
         if (rank == MPI_UNDEFINED) rank = -1;
     OSHMPI_MPI(MPI_Comm_size(rt.node, &rt.node_pes));
-
-    // One exchange tells every PE both which PEs share its machine and whether some node holds
-    // fewer than all PEs. Nonblocking and driven by complete(), which yields: with more PEs than
-    // cores each blocking MPI call of init costs several ~8 ms time slices (MPICH spins),
-    // docs/benchmarks.md#start-up-with-more-pes-than-cores.
-    struct placement {
-        std::uint32_t host;
-        std::int32_t node_pes;
-    };
-    static_assert(sizeof(placement) == 2 * sizeof(std::uint32_t));
-    placement mine{host_hash(), rt.node_pes};
-    std::vector<placement> all(static_cast<std::size_t>(rt.n_pes));
-    MPI_Request request;
-    OSHMPI_MPI(MPI_Iallgather(&mine, 2, MPI_UINT32_T, all.data(), 2, MPI_UINT32_T, rt.world, &request));
-    complete(request);
-    rt.machine_pes = static_cast<int>(
-        std::count_if(all.begin(), all.end(), [&](const placement& p) { return p.host == mine.host; }));
-    // Everyone must agree: a job where some node holds fewer than all PEs uses MPI atomics everywhere.
-    const bool everyone_on_node =
-        std::all_of(all.begin(), all.end(), [&](const placement& p) { return p.node_pes == rt.n_pes; });
 
     bool shared = rt.env.transport != "mpi";
     rt.rma_in_shared_memory = shared;
