@@ -40,6 +40,7 @@
 #include "core/mpi_library.hpp"
 #include "core/progress.hpp"
 #include "core/progress_agent.hpp"
+#include "core/rank_translation.hpp"
 #include "core/runtime.hpp"
 #include "memory/data_segment.hpp"
 #include "memory/heap.hpp"
@@ -138,15 +139,8 @@ bool launcher_says_one_node(const runtime& rt)
     OSHMPI_MPI(MPI_Comm_size(MPI_COMM_WORLD, &world_size));
     if (local == nullptr || std::atoi(local) != world_size) return false;
     // rt.world may come from elsewhere (an intercommunicator merged with another job's processes).
-    MPI_Group ours, launched;
-    OSHMPI_MPI(MPI_Comm_group(rt.world, &ours));
-    OSHMPI_MPI(MPI_Comm_group(MPI_COMM_WORLD, &launched));
-    std::vector<int> pes(static_cast<std::size_t>(rt.n_pes)), there(pes.size());
-    for (int pe = 0; pe < rt.n_pes; ++pe) pes[static_cast<std::size_t>(pe)] = pe;
-    OSHMPI_MPI(MPI_Group_translate_ranks(ours, rt.n_pes, pes.data(), launched, there.data()));
-    MPI_Group_free(&ours);
-    MPI_Group_free(&launched);
-    return std::none_of(there.begin(), there.end(), [](int rank) { return rank == MPI_UNDEFINED; });
+    const std::vector<int> launched = ranks_in(rt.world, MPI_COMM_WORLD);
+    return std::none_of(launched.begin(), launched.end(), [](int rank) { return rank == MPI_UNDEFINED; });
 }
 
 void map_node_ranks(runtime& rt)
@@ -186,16 +180,7 @@ void map_node_ranks(runtime& rt)
         complete(request);
         everyone_on_node = whole == 1;
     }
-    MPI_Group world_group, node_group;
-    OSHMPI_MPI(MPI_Comm_group(rt.world, &world_group));
-    OSHMPI_MPI(MPI_Comm_group(rt.node, &node_group));
-    std::vector<int> pes(static_cast<std::size_t>(rt.n_pes));
-    for (int pe = 0; pe < rt.n_pes; ++pe) pes[static_cast<std::size_t>(pe)] = pe;
-    rt.node_rank_of_pe.assign(pes.size(), MPI_UNDEFINED);
-    OSHMPI_MPI(MPI_Group_translate_ranks(world_group, rt.n_pes, pes.data(), node_group,
-                                         rt.node_rank_of_pe.data()));
-    MPI_Group_free(&world_group);
-    MPI_Group_free(&node_group);
+    rt.node_rank_of_pe = ranks_in(rt.world, rt.node);
     for (int& rank : rt.node_rank_of_pe)
         if (rank == MPI_UNDEFINED) rank = -1;
     OSHMPI_MPI(MPI_Comm_size(rt.node, &rt.node_pes));

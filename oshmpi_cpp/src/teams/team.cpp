@@ -6,11 +6,11 @@
 #include <algorithm>
 #include <atomic>
 #include <memory>
-#include <numeric>
 #include <unordered_map>
 
 #include "core/error.hpp"
 #include "core/progress.hpp"
+#include "core/rank_translation.hpp"
 #include "core/runtime.hpp"
 #include "teams/node_collectives.hpp"
 #include "teams/node_stage.hpp"
@@ -50,16 +50,7 @@ team* adopt_communicator(MPI_Comm comm, const team_config& config, long config_m
     OSHMPI_MPI(MPI_Comm_rank(comm, &t->my_pe));
     OSHMPI_MPI(MPI_Comm_size(comm, &t->n_pes));
 
-    MPI_Group team_group, world_group;
-    OSHMPI_MPI(MPI_Comm_group(comm, &team_group));
-    OSHMPI_MPI(MPI_Comm_group(rt.world, &world_group));
-    std::vector<int> ranks(static_cast<std::size_t>(t->n_pes));
-    std::iota(ranks.begin(), ranks.end(), 0);
-    t->world_pe.resize(ranks.size());
-    int rc = MPI_Group_translate_ranks(team_group, t->n_pes, ranks.data(), world_group, t->world_pe.data());
-    MPI_Group_free(&team_group);
-    MPI_Group_free(&world_group);
-    OSHMPI_MPI(rc);
+    t->world_pe = ranks_in(comm, rt.world);
 
     team* handle = t.get();
     live_teams().emplace(handle, std::move(t));
