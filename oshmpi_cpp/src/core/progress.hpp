@@ -18,11 +18,14 @@ inline void cpu_relax() noexcept
 #endif
 }
 
-// Whether a recent yield lost the core for a whole time slice (another process was runnable
-// there): then waits sleep rather than yield, since a sleeper that is woken preempts the process
+// Whether a recent yield lost the core for a whole time slice while a process outside the job
+// was runnable (our own PEs computing do not count): then waits sleep rather than yield, since a sleeper that is woken preempts the process
 // holding the core and a yielder queues behind it. Process-wide, kept for 10 ms after such a yield.
 [[nodiscard]] bool crowded() noexcept;
-// sched_yield, noting whether it was slow (see crowded()).
+// The count of runnable tasks in the text of /proc/loadavg, or -1 if the text has none.
+[[nodiscard]] int runnable_in_loadavg(const char* text) noexcept;
+// sched_yield, noting whether it was slow and other processes than our PEs are runnable (see
+// crowded()).
 void timed_yield() noexcept;
 // Lets MPI move along operations that target us (AM-based RMA needs the target to poll), and
 // delivers the signals of nonblocking put-with-signal whose data may be complete by now.

@@ -107,12 +107,14 @@ void await(shared_flag& flag, std::uint32_t sequence)
     // or two PEs could each sleep on the other's quiet raise until a sleep slice ends.
     std::atomic_thread_fence(std::memory_order_seq_cst);
     flag.sleeping.fetch_add(1, std::memory_order_seq_cst);
+    note_asleep();
     for (;;) {
         std::uint32_t seen = flag.sequence.load(std::memory_order_seq_cst);
         if (reached(seen, sequence)) break;
         futex_sleep(flag.sequence, seen);
         poke_progress();
     }
+    note_awake();
     flag.sleeping.fetch_sub(1, std::memory_order_relaxed);
 }
 
@@ -127,9 +129,12 @@ constexpr unsigned polls_beside_writers = 128;
 // over (the awaits that follow then finish the wait). Flags before `first` have been seen raised.
 void wait_beside_writers(std::span<const awaited_flag> flags, std::uint32_t sequence)
 {
+    std::size_t first = 0;
+    while (first < flags.size() && reached(flags[first].flag->sequence.load(std::memory_order_acquire), sequence))
+        ++first;
+    if (first == flags.size()) return; // the last to arrive: no clock, no core to look up
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::nanoseconds(yield_window_ns);
     unsigned core = note_my_core();
-    std::size_t first = 0;
     unsigned polls = 0;
     for (unsigned yields = 0;;) {
         while (first < flags.size() && reached(flags[first].flag->sequence.load(std::memory_order_acquire), sequence))

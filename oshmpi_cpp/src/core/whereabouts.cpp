@@ -24,4 +24,32 @@ bool last_ran_on(int pe, unsigned core) noexcept
     return noted != nullptr && noted->core.load(std::memory_order_relaxed) == core + 1;
 }
 
+namespace {
+whereabouts* my_whereabouts() noexcept
+{
+    const runtime* rt = current_runtime();
+    return rt == nullptr ? nullptr : node_area::whereabouts_of(rt->my_pe);
+}
+} // namespace
+
+void note_asleep() noexcept
+{
+    if (whereabouts* mine = my_whereabouts()) mine->asleep.fetch_add(1, std::memory_order_relaxed);
+}
+
+void note_awake() noexcept
+{
+    if (whereabouts* mine = my_whereabouts()) mine->asleep.fetch_sub(1, std::memory_order_relaxed);
+}
+
+int node_pes_asleep() noexcept
+{
+    int asleep = 0;
+    for (int pe : node_area::pes_here()) {
+        const whereabouts* noted = node_area::whereabouts_of(pe);
+        if (noted != nullptr && noted->asleep.load(std::memory_order_relaxed) != 0) ++asleep;
+    }
+    return asleep;
+}
+
 } // namespace oshmpi::detail

@@ -20,6 +20,7 @@ static_assert(header_bytes % 1024 == 0, "slots start on the boundaries they had 
 
 struct areas {
     std::vector<char*> of_pe; // world PE -> its area mapped here (slots from header_bytes on), nullptr off this node
+    std::vector<int> pes_here; // the world PEs whose areas are mapped here, in order
     std::size_t slot_bytes = 0;
     int node_size = 0;
     std::uint64_t free_slots = 0; // bit s set: slot s of our area is free
@@ -44,7 +45,10 @@ void create(runtime& rt)
     made->node_size = rt.node_pes;
     made->slot_bytes = slot_view::bytes_for(static_cast<std::size_t>(made->node_size));
     made->of_pe.assign(static_cast<std::size_t>(rt.n_pes), nullptr);
-    for (int pe = 0; pe < rt.n_pes; ++pe) made->of_pe[static_cast<std::size_t>(pe)] = heap_control_area(pe);
+    for (int pe = 0; pe < rt.n_pes; ++pe) {
+        made->of_pe[static_cast<std::size_t>(pe)] = heap_control_area(pe);
+        if (made->of_pe[static_cast<std::size_t>(pe)] != nullptr) made->pes_here.push_back(pe);
+    }
     // The node barrier's flags and our whereabouts are ours to zero. No PE raises a flag before
     // its first node barrier, which comes after attach(TEAM_WORLD): that attach's allreduce over
     // every PE of the node (the node barrier serves only jobs on one node) completes after every
@@ -64,6 +68,12 @@ shared_flag* barrier_flags(int pe) noexcept
 {
     if (the_areas == nullptr) return nullptr;
     return reinterpret_cast<shared_flag*>(the_areas->of_pe[static_cast<std::size_t>(pe)]);
+}
+
+std::span<const int> pes_here() noexcept
+{
+    if (the_areas == nullptr) return {};
+    return the_areas->pes_here;
 }
 
 whereabouts* whereabouts_of(int pe) noexcept

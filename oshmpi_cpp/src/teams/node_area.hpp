@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 
 #include "core/runtime.hpp"
 #include "core/shared_flag.hpp"
@@ -111,6 +112,8 @@ inline constexpr std::size_t barrier_flag_count = 15;
 // its owner in create(); nullptr as above. The two take 16 lines, so the slots that follow start
 // on a 1 KiB boundary of the area (one line more measurably slowed some collectives).
 [[nodiscard]] whereabouts* whereabouts_of(int pe) noexcept;
+// The world PEs whose node areas are mapped here (none when the areas do not exist).
+[[nodiscard]] std::span<const int> pes_here() noexcept;
 // Forgets them (local; finalize; their memory goes with the heap).
 void destroy();
 
