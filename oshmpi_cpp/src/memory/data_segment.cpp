@@ -16,6 +16,7 @@
 
 #include "core/error.hpp"
 #include "core/progress.hpp"
+#include "memory/heap.hpp"
 #include "memory/segment.hpp"
 
 namespace oshmpi::detail {
@@ -139,33 +140,18 @@ void privatize_after_fork() noexcept
     shared_pages = {};
 }
 
-// Moves our globals onto node-shared pages. The pages come from an MPI shared-memory window (MPI
-// names, maps and cleans up the memory, also when a PE dies); we copy the globals into our part
-// and map that part at the globals' own addresses as well, so every pointer into them stays valid,
-// every PE of the node reaches our copy through its own mapping of the window, and MPI's own view
-// of our part stays valid, so the window can serve RMA too (expose()). Where the pages cannot be
-// mapped twice they are moved instead (`*window_valid` false: MPI's view of our part is gone).
-// Returns whether it worked; on failure the globals are untouched. Local, but `win` is collective
-// over `node`.
-bool move_onto_shared_pages(address_range pages, MPI_Comm node, MPI_Win* win, bool* window_valid,
-                            std::size_t* lead)
+// Moves our globals onto node-shared pages: the room after our heap in the heap's shared window
+// (memory/heap.hpp; MPI names, maps and cleans up the memory, also when a PE dies). We copy the
+// globals into the room and map it at the globals' own addresses as well, so every pointer into
+// them stays valid, every PE of the node reaches our copy through its own mapping of the window,
+// and MPI's own view of the room stays valid, so the window can serve RMA too (expose()). Where the
+// pages cannot be mapped twice they are moved instead (`*window_valid` false: MPI's view of the
+// room is gone). Returns whether it worked; on failure the globals are untouched. Local.
+bool move_onto_shared_pages(address_range pages, const heap_room& room, int node_size, bool* window_valid)
 {
     const std::size_t length = pages.end - pages.begin;
-    MPI_Info info;
-    OSHMPI_MPI(MPI_Info_create(&info));
-    // Our part on pages of its own: only whole pages can be moved.
-    OSHMPI_MPI(MPI_Info_set(info, "alloc_shared_noncontig", "true"));
-    // One page more: MPICH starts each part on a page, Open MPI 4.1 (osc/sm) a header's length
-    // after one; we use the part's first whole page, `*lead` bytes into it.
-    char* whole = nullptr;
-    int rc = MPI_Win_allocate_shared(static_cast<MPI_Aint>(length + page_size()), 1, info, node, &whole, win);
-    MPI_Info_free(&info);
-    if (rc != MPI_SUCCESS) {
-        *win = MPI_WIN_NULL;
-        return false;
-    }
-    auto* part = reinterpret_cast<char*>(page_up(reinterpret_cast<std::uintptr_t>(whole)));
-    *lead = static_cast<std::size_t>(part - whole);
+    if (room.pages == nullptr || room.bytes < length) return false;
+    char* part = room.pages;
 
     // Copying a page of zeros would only allocate it, and a large bss is mostly untouched: a
     // window shared by several processes is a new shared-memory segment, zeroed. A window of one
@@ -173,8 +159,6 @@ bool move_onto_shared_pages(address_range pages, MPI_Comm node, MPI_Win* win, bo
     // there (a freed chunk's list pointers turned up in a zero page of globals), so there every
     // page that must read as zeros is checked and cleared. Reading an untouched private page maps
     // the zero page and allocates nothing.
-    int node_size = 0;
-    OSHMPI_MPI(MPI_Comm_size(node, &node_size));
     const bool window_zeroed = node_size > 1;
     const auto* globals = reinterpret_cast<const char*>(pages.begin);
     for (std::size_t at = 0; at < length; at += page_size()) {
@@ -207,6 +191,13 @@ bool move_onto_shared_pages(address_range pages, MPI_Comm node, MPI_Win* win, bo
 
 } // namespace
 
+std::size_t data_segment_page_bytes()
+{
+    address_range range;
+    dl_iterate_phdr(find_main_program_data, &range);
+    return range.end == range.begin ? 0 : page_up(range.end) - page_down(range.begin);
+}
+
 void create_data_segment(runtime& rt)
 {
     if (the_data_segment != nullptr) return;
@@ -238,10 +229,13 @@ void create_data_segment(runtime& rt)
     // is then also their RMA window, which is what Open MPI needs on one node (see expose()).
     {
         address_range pages{page_down(range.begin), page_up(range.end)};
+        const heap_room& room = heap().room;
+        seg->shared_win = heap().seg->shared_win;
+        seg->owns_shared_win = false;
         bool window_valid = false;
-        std::size_t lead = 0;
-        int moved[2] = {move_onto_shared_pages(pages, rt.node, &seg->shared_win, &window_valid, &lead) ? 1 : 0,
+        int moved[2] = {move_onto_shared_pages(pages, room, rt.node_pes, &window_valid) ? 1 : 0,
                         window_valid ? 1 : 0};
+        const auto lead = static_cast<std::size_t>(room.offset_in_part);
         // A PE that could not move its globals leaves its node on the MPI path.
         OSHMPI_MPI(MPI_Iallreduce(MPI_IN_PLACE, moved, 2, MPI_INT, MPI_MIN, rt.node, &request));
         complete(request);

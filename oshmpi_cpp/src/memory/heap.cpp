@@ -16,6 +16,12 @@ namespace oshmpi::detail {
 
 namespace {
 std::optional<symmetric_heap> the_heap;
+std::size_t room_to_reserve = 0;
+}
+
+void reserve_room_after_heap(std::size_t bytes) noexcept
+{
+    room_to_reserve = bytes;
 }
 
 namespace {
@@ -69,7 +75,11 @@ void create_heap(runtime& rt, std::size_t control_bytes)
     // address; we over-allocate and start every PE's heap at an address aligned to base_alignment
     // in that PE's own address space, so an aligned offset is an aligned address everywhere.
     const std::size_t base_alignment = heap_base_alignment(seg->size);
-    const std::size_t padded = control_bytes + seg->size + base_alignment;
+    // The room starts on the first page after the heap's furthest possible end.
+    const std::size_t page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+    const std::size_t room_bytes = (room_to_reserve + page - 1) / page * page;
+    const std::size_t heap_span = control_bytes + seg->size + base_alignment;
+    const std::size_t padded = heap_span + (room_bytes == 0 ? 0 : page + room_bytes);
 
     // The memory comes from a shared-memory window on the node, so that PEs on this node can load
     // and store each other's heaps; expose() then gives it an RMA window over every PE (this one
@@ -124,8 +134,14 @@ void create_heap(runtime& rt, std::size_t control_bytes)
                                         [](const char* base) { return base != nullptr; });
     expose(*seg, rt.world);
 
+    heap_room room;
+    if (room_bytes != 0) {
+        auto room_at = (address + heap_span + page - 1) / page * page;
+        room = {reinterpret_cast<char*>(room_at), room_bytes, static_cast<MPI_Aint>(room_at - address)};
+    }
     std::size_t capacity = seg->size;
-    the_heap.emplace(symmetric_heap{seg.get(), heap_allocator(capacity), base_alignment, std::move(control_of_pe)});
+    the_heap.emplace(
+        symmetric_heap{seg.get(), heap_allocator(capacity), base_alignment, std::move(control_of_pe), room});
     segments().add(std::move(seg));
 }
 

@@ -89,17 +89,23 @@ void expose(segment& seg, MPI_Comm comm)
     if (!found || *model != MPI_WIN_UNIFIED)
         fail(errc::mpi_failure, "this MPI offers only the separate memory model for RMA windows; "
                                 "oshmpi-cpp needs MPI_WIN_UNIFIED");
-    OSHMPI_MPI(MPI_Win_lock_all(MPI_MODE_NOCHECK, seg.win));
+    // A borrowed shared window is in its owner's epoch already.
+    if (seg.win != seg.shared_win || seg.owns_shared_win) OSHMPI_MPI(MPI_Win_lock_all(MPI_MODE_NOCHECK, seg.win));
 }
 
 void release_windows(segment& seg)
 {
     if (seg.win != MPI_WIN_NULL) {
-        MPI_Win_unlock_all(seg.win);
-        if (seg.win != seg.shared_win) MPI_Win_free(&seg.win);
+        if (seg.win != seg.shared_win) {
+            MPI_Win_unlock_all(seg.win);
+            MPI_Win_free(&seg.win);
+        } else if (seg.owns_shared_win) {
+            MPI_Win_unlock_all(seg.win);
+        }
         seg.win = MPI_WIN_NULL;
     }
-    if (seg.shared_win != MPI_WIN_NULL) MPI_Win_free(&seg.shared_win);
+    if (seg.shared_win != MPI_WIN_NULL && seg.owns_shared_win) MPI_Win_free(&seg.shared_win);
+    seg.shared_win = MPI_WIN_NULL;
 }
 
 } // namespace oshmpi::detail

@@ -18,6 +18,9 @@ struct segment {
     // PE is the whole job (nothing is remote: every access is direct).
     MPI_Win win = MPI_WIN_NULL;
     MPI_Win shared_win = MPI_WIN_NULL; // the node's shared-memory window that owns the memory
+    // False when shared_win belongs to another segment (the globals live in the heap's window):
+    // that segment then opened its epoch and frees it.
+    bool owns_shared_win = true;
     // Where each PE's copy starts within its part of shared_win, in bytes; set by the segment's
     // creator when shared_win holds the segment on every PE of the node. When the node is the
     // whole job, expose() then makes shared_win itself the RMA window.
@@ -63,7 +66,7 @@ segment_table& segments();
 // when `comm` is this PE alone, else a window created over [base, base + size). Checks the unified
 // memory model, which plain loads of symmetric memory need.
 void expose(segment& seg, MPI_Comm comm);
-// Closes the epoch and frees the windows (not the memory the caller owns).
+// Closes the epoch and frees the windows it opened and owns (not the memory the caller owns).
 void release_windows(segment& seg);
 
 } // namespace oshmpi::detail
