@@ -6,7 +6,6 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <chrono>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -33,19 +32,13 @@ namespace {
 constexpr unsigned spins_when_cores_suffice = 256;
 constexpr unsigned spins_when_oversubscribed = 2;
 
-// Until when (steady-clock nanoseconds) waits treat the machine as crowded; see crowded().
+// Until when (monotonic_ns) waits treat the machine as crowded, 0 if never; see crowded().
 std::atomic<std::int64_t> crowded_until_ns{0};
 // A yield that keeps us off the core longer than this lost it to a process that is not a PE
 // answering within a context switch (those take ~1 us; a time slice takes milliseconds).
 constexpr std::int64_t slow_yield_ns = 200'000;
 constexpr std::int64_t crowded_for_ns = 10'000'000;
 constexpr timespec nap{0, 20'000};
-
-std::int64_t steady_ns() noexcept
-{
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
 
 // Waits on memory have no futex (the writer does not know them): when crowded they nap, so that
 // the timer's wake-up preempts the process holding the core instead of queueing behind it.
@@ -105,18 +98,30 @@ unsigned compute_spins(const runtime& rt) noexcept
 }
 } // namespace
 
+bool crowded(std::int64_t now_ns) noexcept
+{
+    const std::int64_t until = crowded_until_ns.load(std::memory_order_relaxed);
+    return until != 0 && now_ns < until;
+}
+
 bool crowded() noexcept
 {
-    return steady_ns() < crowded_until_ns.load(std::memory_order_relaxed);
+    // Most machines are never crowded: no clock then.
+    return crowded_until_ns.load(std::memory_order_relaxed) != 0 && crowded(monotonic_ns());
+}
+
+std::int64_t timed_yield(std::int64_t before_ns) noexcept
+{
+    sched_yield();
+    const std::int64_t after = monotonic_ns();
+    if (after - before_ns > slow_yield_ns && outsiders_runnable())
+        crowded_until_ns.store(after + crowded_for_ns, std::memory_order_relaxed);
+    return after;
 }
 
 void timed_yield() noexcept
 {
-    const std::int64_t before = steady_ns();
-    sched_yield();
-    const std::int64_t after = steady_ns();
-    if (after - before > slow_yield_ns && outsiders_runnable())
-        crowded_until_ns.store(after + crowded_for_ns, std::memory_order_relaxed);
+    (void)timed_yield(monotonic_ns());
 }
 
 void poke_progress()

@@ -4,6 +4,10 @@
 // spin only while the PE they wait for can be running.
 #pragma once
 
+#include <time.h>
+
+#include <cstdint>
+
 #include <mpi.h>
 
 namespace oshmpi::detail {
@@ -18,15 +22,28 @@ inline void cpu_relax() noexcept
 #endif
 }
 
+// CLOCK_MONOTONIC in nanoseconds. Read directly rather than through std::chrono (libstdc++):
+// waits read it after every context switch, where each library's code it passes through costs.
+[[nodiscard]] inline std::int64_t monotonic_ns() noexcept
+{
+    timespec t{};
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return std::int64_t{t.tv_sec} * 1'000'000'000 + t.tv_nsec;
+}
+
 // Whether a recent yield lost the core for a whole time slice while a process outside the job
-// was runnable (our own PEs computing do not count): then waits sleep rather than yield, since a sleeper that is woken preempts the process
-// holding the core and a yielder queues behind it. Process-wide, kept for 10 ms after such a yield.
+// was runnable (our own PEs computing do not count): then waits sleep rather than yield, since a
+// sleeper that is woken preempts the process holding the core and a yielder queues behind it.
+// Process-wide, kept for 10 ms after such a yield. The second form takes the time, if at hand.
 [[nodiscard]] bool crowded() noexcept;
+[[nodiscard]] bool crowded(std::int64_t now_ns) noexcept;
 // The count of runnable tasks in the text of /proc/loadavg, or -1 if the text has none.
 [[nodiscard]] int runnable_in_loadavg(const char* text) noexcept;
 // sched_yield, noting whether it was slow and other processes than our PEs are runnable (see
-// crowded()).
+// crowded()). The second form takes the time just before (monotonic_ns) and returns the time just
+// after, so that a wait that yields repeatedly reads the clock once per yield.
 void timed_yield() noexcept;
+std::int64_t timed_yield(std::int64_t before_ns) noexcept;
 // Lets MPI move along operations that target us (AM-based RMA needs the target to poll), and
 // delivers the signals of nonblocking put-with-signal whose data may be complete by now.
 void poke_progress();

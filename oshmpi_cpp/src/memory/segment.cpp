@@ -21,6 +21,7 @@ std::unique_ptr<segment> segment_table::remove(const segment* seg)
     if (it == segments_.end()) return nullptr;
     auto owned = std::move(*it);
     segments_.erase(it);
+    if (!owned->all_peers_mapped) --partly_mapped_;
     return owned;
 }
 

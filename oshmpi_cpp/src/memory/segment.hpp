@@ -45,7 +45,11 @@ struct segment {
 // array scanned in order, heap first.
 class segment_table {
 public:
-    void add(std::unique_ptr<segment> seg) { segments_.push_back(std::move(seg)); }
+    void add(std::unique_ptr<segment> seg)
+    {
+        if (!seg->all_peers_mapped) ++partly_mapped_;
+        segments_.push_back(std::move(seg));
+    }
     std::unique_ptr<segment> remove(const segment* seg);
     [[nodiscard]] segment* find(const void* address, std::size_t nbytes) const noexcept
     {
@@ -54,9 +58,13 @@ public:
         return nullptr;
     }
     [[nodiscard]] const std::vector<std::unique_ptr<segment>>& all() const noexcept { return segments_; }
+    // Whether some segment is not mapped by every PE (all_peers_mapped is set before add): asked
+    // by every wait, so counted instead of scanned.
+    [[nodiscard]] bool any_partly_mapped() const noexcept { return partly_mapped_ != 0; }
 
 private:
     std::vector<std::unique_ptr<segment>> segments_;
+    int partly_mapped_ = 0;
 };
 
 segment_table& segments();
